@@ -1,0 +1,186 @@
+/**
+ * One sync run: every configured source, then the safety checks, then an atomic write of the
+ * snapshot. Anything that goes wrong before the write leaves the previous snapshot as it was.
+ */
+import { createHash } from 'node:crypto';
+import type { RoadmapConfig } from '../../src/config/index.ts';
+import { readManifest, readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type ReactionContent, type SourceState } from '../../src/snapshot/schema.ts';
+import { recoverSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.ts';
+import { clearCheckpoint, loadCheckpoint, saveCheckpoint, type SyncCheckpoint } from './checkpoint.ts';
+import type { GitHubClient } from './github-client.ts';
+import type { SyncProgress } from './progress.ts';
+import { SyncError } from './sync-error.ts';
+import { newCheckpoint, syncSource, type PreviousSource, type SourceOptions } from './sync-source.ts';
+
+export interface SyncRunOptions {
+  config: RoadmapConfig;
+  client: GitHubClient;
+  progress: SyncProgress;
+  snapshotDir: string;
+  checkpointFile: string;
+  /** Full pass for every source. */
+  full: boolean;
+  /** Accept an empty result or one less than half the size of the previous snapshot. */
+  force: boolean;
+  now?: () => Date;
+}
+
+export interface SourceSummary {
+  repository: string;
+  mode: 'full' | 'incremental' | 'private (skipped)';
+  items: number;
+  changed: number;
+  removed: number;
+}
+
+export interface SyncSummary {
+  sources: SourceSummary[];
+  items: number;
+  previousItems: number;
+  files: { written: number; deleted: number; unchanged: number };
+  requests: { rest: number; graphql: number; points: number };
+  resumed: boolean;
+}
+
+export function sourceOptions(config: RoadmapConfig, index: number): SourceOptions {
+  const source = config.sources[index];
+  if (!source) throw new Error(`No source at index ${index}`);
+  return {
+    repository: source.repo,
+    issues: source.issues,
+    discussions: source.discussions,
+    allowPrivate: source.allowPrivate,
+    voteContents: [...config.votes.reactions] as ReactionContent[],
+    keepComments: config.sync.comments,
+    statusLabels: Object.keys(config.statuses.labels),
+    duplicateLabel: config.duplicates.label,
+  };
+}
+
+/** Anything that changes what a source's snapshot holds: a change forces a full pass. */
+function sourceDigest(options: SourceOptions): string {
+  const { repository, issues, discussions, allowPrivate, voteContents, keepComments, statusLabels, duplicateLabel } = options;
+  return createHash('sha256')
+    .update(JSON.stringify([SNAPSHOT_SCHEMA_VERSION, repository, issues, discussions, allowPrivate, voteContents, keepComments, statusLabels, duplicateLabel]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
+  const { config, client, progress, snapshotDir } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+
+  await recoverSnapshot(snapshotDir);
+  const manifest = await readManifest(snapshotDir).catch(() => null);
+  let previous: Snapshot | null = null;
+  if (manifest) {
+    try {
+      previous = await readSnapshot(snapshotDir);
+    } catch (error) {
+      progress.warn(`The previous snapshot could not be read (${(error as Error).message.split('\n')[0]}); doing a full sync.`);
+    }
+  }
+
+  const sourcesOptions = config.sources.map((_, index) => sourceOptions(config, index));
+  const digests = sourcesOptions.map(sourceDigest);
+  const runDigest = createHash('sha256').update(JSON.stringify([digests, options.full])).digest('hex').slice(0, 16);
+  const baseSyncedAt = previous?.manifest.syncedAt ?? null;
+  const resumed = await loadCheckpoint(options.checkpointFile, { baseSyncedAt, configDigest: runDigest });
+  const checkpoint: SyncCheckpoint = resumed ?? {
+    version: 1,
+    baseSyncedAt,
+    configDigest: runDigest,
+    startedAt: startedAt.toISOString(),
+    sources: [],
+  };
+  if (resumed) progress.warn(`Resuming the sync that stopped at ${resumed.startedAt}.`);
+
+  const results = [];
+  const states: SourceState[] = [];
+  const summaries: SourceSummary[] = [];
+  try {
+    for (const [index, sourceOption] of sourcesOptions.entries()) {
+      const digest = digests[index] as string;
+      const state = previous?.manifest.sources.find((source) => source.repository === sourceOption.repository);
+      const repository = previous?.repositories.find((repo) => repo.repository === sourceOption.repository);
+      const prior: PreviousSource | null =
+        state && repository && state.configDigest === digest
+          ? {
+              repository,
+              items: previous?.items.filter((item) => item.repository === sourceOption.repository) ?? [],
+              issuesCursor: state.issuesCursor,
+              discussionsCursor: state.discussionsCursor,
+            }
+          : null;
+      const due =
+        config.sync.fullSyncEveryHours === 0 ||
+        !state?.lastFullSyncAt ||
+        startedAt.getTime() - Date.parse(state.lastFullSyncAt) >= config.sync.fullSyncEveryHours * 3_600_000;
+      const full = options.full || prior === null || due;
+      let sourceCheckpoint = checkpoint.sources.find((entry) => entry.repository === sourceOption.repository);
+      if (!sourceCheckpoint) {
+        sourceCheckpoint = newCheckpoint(sourceOption.repository, full);
+        checkpoint.sources.push(sourceCheckpoint);
+      }
+      progress.step(sourceOption.repository, sourceCheckpoint.full ? 'full sync' : 'incremental sync');
+      const result = await syncSource(client, sourceOption, sourceCheckpoint.full ? null : prior, sourceCheckpoint, progress);
+      results.push(result);
+      states.push({
+        repository: sourceOption.repository,
+        issuesCursor: result.issuesCursor,
+        discussionsCursor: result.discussionsCursor,
+        lastFullSyncAt: sourceCheckpoint.full ? startedAt.toISOString() : state?.lastFullSyncAt ?? null,
+        itemCount: result.items.length,
+        configDigest: digest,
+      });
+      summaries.push({
+        repository: sourceOption.repository,
+        mode: result.skippedPrivate ? 'private (skipped)' : sourceCheckpoint.full ? 'full' : 'incremental',
+        items: result.items.length,
+        changed: result.changed,
+        removed: result.removed,
+      });
+    }
+  } catch (error) {
+    if (error instanceof SyncError && error.resumable) {
+      await saveCheckpoint(options.checkpointFile, checkpoint);
+    }
+    throw error;
+  }
+
+  const items = results.flatMap((result) => result.items);
+  const previousItems = previous?.items.length ?? 0;
+  if (!options.force) {
+    if (items.length === 0) {
+      throw new SyncError(
+        'The sync found no requests at all, so the snapshot was not replaced.',
+        'Check the label and category filters in roadmap.config.ts. If the roadmap really is empty, run `npm run sync -- --force`.',
+      );
+    }
+    if (items.length < previousItems / 2) {
+      throw new SyncError(
+        `The sync found ${items.length} requests where the snapshot has ${previousItems}: fewer than half, so the snapshot was not replaced.`,
+        'This usually means a token without access or a changed filter. If the drop is real, run `npm run sync -- --force`.',
+      );
+    }
+  }
+
+  const files = await writeSnapshot(snapshotDir, {
+    syncedAt: startedAt.toISOString(),
+    apiUrl: client.endpoints.apiUrl,
+    sources: states,
+    repositories: results.map((result) => result.repository),
+    items,
+  });
+  await clearCheckpoint(options.checkpointFile);
+  return {
+    sources: summaries,
+    items: items.length,
+    previousItems,
+    files,
+    requests: { rest: progress.counts.rest, graphql: progress.counts.graphql, points: progress.counts.points },
+    resumed: resumed !== null,
+  };
+}

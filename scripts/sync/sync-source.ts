@@ -1,0 +1,656 @@
+/**
+ * Syncs one repository: its facts, labels, milestones and releases, its Discussions and its
+ * issues. Incremental by default (only what changed since the cursors), full on request (also
+ * catches deletions, transfers and vote changes, which GitHub does not reflect in `updatedAt`).
+ *
+ * All progress lives in a plain `SourceCheckpoint` object so that a run stopped by the rate limit
+ * can be saved and resumed without fetching again what it already has.
+ */
+import type {
+  DiscussionItem,
+  IssueItem,
+  Item,
+  Label,
+  Milestone,
+  ReactionContent,
+  Release,
+  RepositorySnapshot,
+} from '../../src/snapshot/schema.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/snapshot/schema.ts';
+import { inAdaptiveBatches, shrinkingSizes, withShrinkingPage } from './adaptive-pages.ts';
+import {
+  discussionsPageResponseSchema,
+  followUpNodeSchema,
+  issueDetailsResponseSchema,
+  labelsPageResponseSchema,
+  milestonesPageResponseSchema,
+  releasesPageResponseSchema,
+  repositoryOverviewResponseSchema,
+  restIssueSchema,
+  type GqlDiscussion,
+  type GqlRelease,
+  type GqlTimelineNode,
+  type RestIssue,
+} from './api-schemas.ts';
+import type { GitHubClient } from './github-client.ts';
+import {
+  discussionsPageQuery,
+  followUpDocument,
+  issueDetailsDocument,
+  labelsPageQuery,
+  milestonesPageQuery,
+  releasesPageQuery,
+  repositoryOverviewQuery,
+  type FollowUp,
+} from './graphql-documents.ts';
+import { parseResponse } from './parse-response.ts';
+import type { SyncProgress } from './progress.ts';
+import { SyncError } from './sync-error.ts';
+import {
+  discussionItemFromGraphql,
+  issueItemFromRest,
+  releaseFromGraphql,
+  restVoteCount,
+  type IssueDetails,
+} from './to-snapshot.ts';
+
+export interface SourceOptions {
+  repository: string;
+  issues: { labels: string[] } | false;
+  discussions: { categories: string[] } | false;
+  allowPrivate: boolean;
+  voteContents: ReactionContent[];
+  keepComments: number;
+  /** Labels that carry a status: an item with one gets its timeline fetched for status history. */
+  statusLabels: string[];
+  duplicateLabel: string;
+}
+
+export interface PreviousSource {
+  repository: RepositorySnapshot;
+  items: Item[];
+  issuesCursor: string | null;
+  discussionsCursor: string | null;
+}
+
+/** Everything fetched so far for one source; JSON-serialisable so a stopped run can resume. */
+export interface SourceCheckpoint {
+  repository: string;
+  full: boolean;
+  overview: {
+    url: string;
+    description: string | null;
+    isPrivate: boolean;
+    labels: Label[];
+    milestones: Milestone[];
+    releases: Release[];
+  } | null;
+  discussions: {
+    done: boolean;
+    after: string | null;
+    items: DiscussionItem[];
+    /** Numbers listed in this pass (all of them on a full pass). */
+    seen: number[];
+    maxUpdatedAt: string | null;
+  };
+  issues: {
+    listed: boolean;
+    nextPage: number;
+    raw: RestIssue[];
+    done: IssueItem[];
+  };
+}
+
+export interface SourceResult {
+  repository: RepositorySnapshot;
+  items: Item[];
+  issuesCursor: string | null;
+  discussionsCursor: string | null;
+  changed: number;
+  removed: number;
+  skippedPrivate: boolean;
+}
+
+const DETAILS_BATCH = 100;
+const FOLLOW_UPS_PER_QUERY = 50;
+const INCREMENTAL_PROBE = 10;
+
+export function newCheckpoint(repository: string, full: boolean): SourceCheckpoint {
+  return {
+    repository,
+    full,
+    overview: null,
+    discussions: { done: false, after: null, items: [], seen: [], maxUpdatedAt: null },
+    issues: { listed: false, nextPage: 1, raw: [], done: [] },
+  };
+}
+
+export async function syncSource(
+  client: GitHubClient,
+  options: SourceOptions,
+  previous: PreviousSource | null,
+  checkpoint: SourceCheckpoint,
+  progress: SyncProgress,
+): Promise<SourceResult> {
+  const [owner, name] = options.repository.split('/') as [string, string];
+  const full = checkpoint.full || previous === null;
+  const voteContent = options.voteContents.length === 1 ? options.voteContents[0] : null;
+  const commentsFirst = Math.max(10, options.keepComments);
+  const step = (message: string) => progress.step(options.repository, message);
+
+  // 1. Overview: one query for the repository's facts, labels, milestones, newest releases and
+  //    most recently updated Discussions.
+  let firstDiscussions: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null = null;
+  if (!checkpoint.overview) {
+    const withDiscussions = options.discussions !== false;
+    const discussionsFirst = full ? 100 : INCREMENTAL_PROBE;
+    const overview = await withShrinkingPage(
+      withDiscussions ? shrinkingSizes(discussionsFirst) : [1],
+      async (pageSize) => {
+        const { data } = await client.graphql(repositoryOverviewQuery, {
+          owner,
+          name,
+          releasesFirst: full ? 100 : INCREMENTAL_PROBE,
+          discussionsFirst: pageSize,
+          withDiscussions,
+          commentsFirst,
+          voteContent,
+        });
+        return parseResponse(repositoryOverviewResponseSchema, data, `the overview of ${options.repository}`);
+      },
+      progress,
+    );
+    const repo = overview.repository;
+    if (!repo) {
+      throw new SyncError(
+        `Repository ${options.repository} was not found on GitHub.`,
+        'Check `sources[].repo` in roadmap.config.ts, and that GITHUB_TOKEN can read it.',
+      );
+    }
+    if (repo.isPrivate && !options.allowPrivate) {
+      progress.warn(
+        `${options.repository} is private: none of its items are published. Set \`allowPrivate: true\` on this source in roadmap.config.ts to publish them.`,
+      );
+      return privateResult(options.repository, repo.url);
+    }
+    const labels = await restOfPages(repo.labels, async (after) => {
+      const { data } = await client.graphql(labelsPageQuery, { owner, name, after });
+      return parseResponse(labelsPageResponseSchema, data, 'labels').repository?.labels ?? null;
+    });
+    const milestones = await restOfPages(repo.milestones, async (after) => {
+      const { data } = await client.graphql(milestonesPageQuery, { owner, name, after });
+      return parseResponse(milestonesPageResponseSchema, data, 'milestones').repository?.milestones ?? null;
+    });
+    const releases = await syncReleases(client, options.repository, repo.releases, previous, full);
+    checkpoint.overview = {
+      url: repo.url,
+      description: repo.description,
+      isPrivate: repo.isPrivate,
+      labels: labels.map((label) => ({ name: label.name, color: label.color, description: label.description })),
+      milestones: milestones.map((milestone) => ({ ...milestone })),
+      releases,
+    };
+    if (repo.discussions) {
+      firstDiscussions = {
+        nodes: repo.discussions.nodes,
+        hasNextPage: repo.discussions.pageInfo.hasNextPage,
+        endCursor: repo.discussions.pageInfo.endCursor,
+      };
+    }
+    step(`${labels.length} labels, ${milestones.length} milestones, ${releases.length} releases`);
+  }
+
+  // 2. Discussions, newest update first, until the cursor (incremental) or the end (full).
+  if (options.discussions !== false && !checkpoint.discussions.done) {
+    await syncDiscussions(client, options, previous, checkpoint, firstDiscussions, full, progress);
+  }
+  checkpoint.discussions.done = true;
+
+  // 3. Issues: listed through REST (no GraphQL points), details through GraphQL where needed.
+  if (options.issues !== false) {
+    await listIssues(client, options, previous, checkpoint, full, progress);
+    await fetchIssueDetails(client, options, previous, checkpoint, progress);
+  }
+
+  return mergeSource(options, previous, checkpoint, full);
+}
+
+function privateResult(repository: string, url: string): SourceResult {
+  return {
+    repository: {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      repository,
+      url,
+      description: null,
+      isPrivate: true,
+      labels: [],
+      milestones: [],
+      releases: [],
+    },
+    items: [],
+    issuesCursor: null,
+    discussionsCursor: null,
+    changed: 0,
+    removed: 0,
+    skippedPrivate: true,
+  };
+}
+
+async function restOfPages<T>(
+  first: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] },
+  next: (after: string) => Promise<{ pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] } | null>,
+): Promise<T[]> {
+  const nodes = [...first.nodes];
+  let pageInfo = first.pageInfo;
+  while (pageInfo.hasNextPage && pageInfo.endCursor) {
+    const page = await next(pageInfo.endCursor);
+    if (!page) break;
+    nodes.push(...page.nodes);
+    pageInfo = page.pageInfo;
+  }
+  return nodes;
+}
+
+async function syncReleases(
+  client: GitHubClient,
+  repository: string,
+  first: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlRelease[] },
+  previous: PreviousSource | null,
+  full: boolean,
+): Promise<Release[]> {
+  const [owner, name] = repository.split('/') as [string, string];
+  const known = new Map((previous?.repository.releases ?? []).map((release) => [release.tagName, release]));
+  const fetched: GqlRelease[] = [...first.nodes];
+  let pageInfo = first.pageInfo;
+  // Incremental: releases come newest first; once a page holds a release we already have, the
+  // rest are known too (edits to old release notes are picked up by the next full pass).
+  const needMore = () => full || fetched.every((release) => !known.has(release.tagName));
+  while (pageInfo.hasNextPage && pageInfo.endCursor && needMore()) {
+    const { data } = await client.graphql(releasesPageQuery, { owner, name, after: pageInfo.endCursor });
+    const page = parseResponse(releasesPageResponseSchema, data, `the releases of ${repository}`).repository?.releases;
+    if (!page) break;
+    fetched.push(...page.nodes);
+    pageInfo = page.pageInfo;
+  }
+  const byTag = new Map<string, Release>(full ? [] : known);
+  const fetchedTags = new Set<string>();
+  for (const node of fetched) {
+    fetchedTags.add(node.tagName);
+    const release = releaseFromGraphql(repository, node);
+    if (release) byTag.set(release.tagName, release);
+    else byTag.delete(node.tagName); // turned back into a draft
+  }
+  return [...byTag.values()].sort(
+    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.tagName.localeCompare(b.tagName),
+  );
+}
+
+function matchesCategory(discussion: GqlDiscussion, categories: readonly string[]): boolean {
+  if (categories.length === 0) return true;
+  const wanted = categories.map((category) => category.toLowerCase());
+  return wanted.includes(discussion.category.slug.toLowerCase()) || wanted.includes(discussion.category.name.toLowerCase());
+}
+
+async function syncDiscussions(
+  client: GitHubClient,
+  options: SourceOptions,
+  previous: PreviousSource | null,
+  checkpoint: SourceCheckpoint,
+  firstPage: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null,
+  full: boolean,
+  progress: SyncProgress,
+): Promise<void> {
+  const [owner, name] = options.repository.split('/') as [string, string];
+  const state = checkpoint.discussions;
+  const cursor = full ? null : previous?.discussionsCursor ?? null;
+  const categories = options.discussions === false ? [] : options.discussions.categories;
+  const voteContent = options.voteContents.length === 1 ? options.voteContents[0] : null;
+  const commentsFirst = Math.max(10, options.keepComments);
+  const previousByNumber = new Map(
+    (previous?.items ?? []).filter((item): item is DiscussionItem => item.type === 'discussion').map((item) => [item.number, item]),
+  );
+
+  let page = firstPage;
+  let pageSize = 100;
+  for (;;) {
+    if (!page) {
+      const after = state.after;
+      page = await withShrinkingPage(
+        shrinkingSizes(pageSize),
+        async (first) => {
+          pageSize = first;
+          const { data } = await client.graphql(discussionsPageQuery, { owner, name, first, after, commentsFirst, voteContent });
+          const discussions = parseResponse(discussionsPageResponseSchema, data, `the Discussions of ${options.repository}`)
+            .repository?.discussions;
+          if (!discussions) throw new SyncError(`Repository ${options.repository} disappeared while syncing.`, 'Run the sync again.');
+          return { nodes: discussions.nodes, hasNextPage: discussions.pageInfo.hasNextPage, endCursor: discussions.pageInfo.endCursor };
+        },
+        progress,
+      );
+    }
+    let reachedCursor = false;
+    const followUps: Array<{ discussion: DiscussionItem; after: string; reactions: IssueDetails['reactions'] }> = [];
+    for (const node of page.nodes) {
+      if (cursor && node.updatedAt < cursor) {
+        reachedCursor = true;
+        break;
+      }
+      state.seen.push(node.number);
+      if (!state.maxUpdatedAt || node.updatedAt > state.maxUpdatedAt) state.maxUpdatedAt = node.updatedAt;
+      if (!matchesCategory(node, categories)) continue;
+      const before = previousByNumber.get(node.number);
+      const unchanged =
+        before &&
+        before.updatedAt === node.updatedAt &&
+        before.upvoteCount === node.upvoteCount &&
+        before.votes.length === node.reactions.totalCount;
+      if (unchanged) {
+        state.items.push(before);
+        continue;
+      }
+      const item = discussionItemFromGraphql(options.repository, node, node.reactions.nodes, {
+        voteContents: options.voteContents,
+        keepComments: options.keepComments,
+      });
+      state.items.push(item);
+      if (node.reactions.pageInfo.hasNextPage && node.reactions.pageInfo.endCursor) {
+        followUps.push({ discussion: item, after: node.reactions.pageInfo.endCursor, reactions: [...node.reactions.nodes] });
+      }
+    }
+    if (followUps.length > 0) {
+      const more = await fetchFollowUps(
+        client,
+        followUps.map((entry) => ({ id: entry.discussion.id, connection: 'discussionVotes', after: entry.after })),
+        voteContent,
+        progress,
+      );
+      for (const entry of followUps) {
+        const reactions = [...entry.reactions, ...(more.reactions.get(entry.discussion.id) ?? [])];
+        const updated = discussionItemFromGraphql(options.repository, toDiscussionShape(entry.discussion), reactions, {
+          voteContents: options.voteContents,
+          keepComments: options.keepComments,
+        });
+        entry.discussion.votes = updated.votes;
+      }
+    }
+    progress.step(options.repository, `${state.items.length} Discussions`);
+    state.after = page.endCursor;
+    if (reachedCursor || !page.hasNextPage || !page.endCursor) break;
+    page = null;
+  }
+  state.done = true;
+}
+
+/** Only `reactions` matter when recomputing votes; the rest is carried over from the item. */
+function toDiscussionShape(item: DiscussionItem): GqlDiscussion {
+  return {
+    id: item.id,
+    number: item.number,
+    title: item.title,
+    body: item.body,
+    url: item.url,
+    author: item.author ? { __typename: item.author.type, login: item.author.login, avatarUrl: item.author.avatarUrl } : null,
+    authorAssociation: item.authorAssociation,
+    category: item.category,
+    closed: item.state === 'CLOSED',
+    closedAt: item.closedAt,
+    stateReason: item.stateReason,
+    locked: item.locked,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    upvoteCount: item.upvoteCount,
+    labels: { nodes: item.labels.map((label) => ({ name: label })) },
+    comments: { totalCount: item.commentCount, nodes: [] },
+    reactions: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+  };
+}
+
+async function listIssues(
+  client: GitHubClient,
+  options: SourceOptions,
+  previous: PreviousSource | null,
+  checkpoint: SourceCheckpoint,
+  full: boolean,
+  progress: SyncProgress,
+): Promise<void> {
+  const state = checkpoint.issues;
+  if (state.listed) return;
+  const [owner, repo] = options.repository.split('/') as [string, string];
+  const since = full ? undefined : previous?.issuesCursor ?? undefined;
+  for (;;) {
+    // Newest update first: if an issue changes while we page, it moves to a page already read and
+    // the others shift towards later pages — seen twice, never skipped. Its newer `updated_at` is
+    // then above the cursor, so the next run picks it up.
+    const { data, headers } = await client.rest<unknown[]>('GET /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      state: 'all',
+      sort: 'updated',
+      direction: 'desc',
+      per_page: 100,
+      page: state.nextPage,
+      ...(since ? { since } : {}),
+    });
+    const page = parseResponse(restIssueSchema.array(), data, `the issues of ${options.repository}`);
+    state.raw.push(...page.filter((issue) => issue.pull_request === undefined));
+    progress.step(options.repository, `${state.raw.length} issues listed (page ${state.nextPage})`);
+    state.nextPage += 1;
+    const link = String(headers.link ?? '');
+    if (page.length < 100 || !/rel="next"/.test(link)) break;
+  }
+  state.listed = true;
+}
+
+function matchesLabels(labels: readonly string[], wanted: readonly string[]): boolean {
+  return wanted.length === 0 || labels.some((label) => wanted.includes(label));
+}
+
+function restLabels(issue: RestIssue): string[] {
+  return issue.labels.map((label) => (typeof label === 'string' ? label : label.name));
+}
+
+async function fetchIssueDetails(
+  client: GitHubClient,
+  options: SourceOptions,
+  previous: PreviousSource | null,
+  checkpoint: SourceCheckpoint,
+  progress: SyncProgress,
+): Promise<void> {
+  const state = checkpoint.issues;
+  const wantedLabels = options.issues === false ? [] : options.issues.labels;
+  const previousByNumber = new Map(
+    (previous?.items ?? []).filter((item): item is IssueItem => item.type === 'issue').map((item) => [item.number, item]),
+  );
+  const doneNumbers = new Set(state.done.map((item) => item.number));
+  const voteContent = options.voteContents.length === 1 ? options.voteContents[0] : null;
+  const itemOptions = { voteContents: options.voteContents, keepComments: options.keepComments };
+
+  // The same issue can be listed twice when it changed during paging; the later listing is older.
+  const latest = new Map<number, RestIssue>();
+  for (const issue of state.raw) {
+    const seen = latest.get(issue.number);
+    if (!seen || issue.updated_at > seen.updated_at) latest.set(issue.number, issue);
+  }
+
+  const groups = new Map<string, RestIssue[]>();
+  for (const issue of latest.values()) {
+    if (doneNumbers.has(issue.number) || !matchesLabels(restLabels(issue), wantedLabels)) continue;
+    const votes = restVoteCount(issue, options.voteContents);
+    const before = previousByNumber.get(issue.number);
+    if (before && before.updatedAt === issue.updated_at && before.votes.length === votes && before.commentCount === issue.comments) {
+      state.done.push(before);
+      continue;
+    }
+    const labels = restLabels(issue);
+    const withVotes = votes > 0;
+    // A timeline is needed for comments, duplicate markings (they come with a comment or a close
+    // as duplicate), closes and their closing pull request, and status history.
+    const withTimeline =
+      issue.comments > 0 ||
+      issue.state === 'closed' ||
+      issue.state_reason != null ||
+      labels.some((label) => label === options.duplicateLabel || options.statusLabels.includes(label));
+    if (!withVotes && !withTimeline) {
+      state.done.push(issueItemFromRest(options.repository, issue, null, itemOptions));
+      continue;
+    }
+    const key = `${withVotes}:${withTimeline}`;
+    groups.set(key, [...(groups.get(key) ?? []), issue]);
+  }
+
+  for (const [key, issues] of groups) {
+    const [withVotes, withTimeline] = key.split(':').map((flag) => flag === 'true') as [boolean, boolean];
+    await inAdaptiveBatches(
+      issues,
+      DETAILS_BATCH,
+      async (batch) => {
+        const { data } = await client.graphql(issueDetailsDocument, {
+          ids: batch.map((issue) => issue.node_id),
+          withVotes,
+          withTimeline,
+          voteContent,
+        });
+        const response = parseResponse(issueDetailsResponseSchema, data, `issue details of ${options.repository}`);
+        const details = new Map<string, IssueDetails>();
+        const followUps: FollowUp[] = [];
+        for (const node of response.nodes) {
+          if (!node) continue;
+          details.set(node.id, {
+            stateReason: node.stateReason,
+            reactions: [...(node.reactions?.nodes ?? [])],
+            timeline: [...(node.timelineItems?.nodes ?? [])],
+          });
+          if (node.reactions?.pageInfo.hasNextPage && node.reactions.pageInfo.endCursor) {
+            followUps.push({ id: node.id, connection: 'votes', after: node.reactions.pageInfo.endCursor });
+          }
+          if (node.timelineItems?.pageInfo.hasNextPage && node.timelineItems.pageInfo.endCursor) {
+            followUps.push({ id: node.id, connection: 'timeline', after: node.timelineItems.pageInfo.endCursor });
+          }
+        }
+        if (followUps.length > 0) {
+          const more = await fetchFollowUps(client, followUps, voteContent, progress);
+          for (const [id, entry] of details) {
+            entry.reactions.push(...(more.reactions.get(id) ?? []));
+            entry.timeline.push(...(more.timeline.get(id) ?? []));
+          }
+        }
+        for (const issue of batch) {
+          // An issue deleted between listing and details comes back as null: it is simply gone.
+          const detail = details.get(issue.node_id);
+          if (detail) state.done.push(issueItemFromRest(options.repository, issue, detail, itemOptions));
+        }
+        progress.step(options.repository, `${state.done.length} issues synced`);
+      },
+      progress,
+    );
+  }
+}
+
+interface FollowUpResults {
+  reactions: Map<string, IssueDetails['reactions']>;
+  timeline: Map<string, GqlTimelineNode[]>;
+}
+
+/** Fetches further pages of votes and timelines for the few items that have more than one page. */
+async function fetchFollowUps(
+  client: GitHubClient,
+  initial: FollowUp[],
+  voteContent: ReactionContent | null | undefined,
+  progress: SyncProgress,
+): Promise<FollowUpResults> {
+  const results: FollowUpResults = { reactions: new Map(), timeline: new Map() };
+  let pending = initial;
+  while (pending.length > 0) {
+    const next: FollowUp[] = [];
+    await inAdaptiveBatches(
+      pending,
+      FOLLOW_UPS_PER_QUERY,
+      async (batch) => {
+        const { query, variables } = followUpDocument(batch);
+        const usesVotes = batch.some((followUp) => followUp.connection !== 'timeline');
+        const { data } = await client.graphql(query, usesVotes ? { ...variables, voteContent } : variables);
+        batch.forEach((followUp, index) => {
+          const node = parseResponse(followUpNodeSchema, (data as Record<string, unknown>)[`item${index}`], 'a follow-up page');
+          if (!node) return;
+          if (followUp.connection === 'timeline' && node.timelineItems) {
+            results.timeline.set(followUp.id, [...(results.timeline.get(followUp.id) ?? []), ...node.timelineItems.nodes]);
+            if (node.timelineItems.pageInfo.hasNextPage && node.timelineItems.pageInfo.endCursor) {
+              next.push({ ...followUp, after: node.timelineItems.pageInfo.endCursor });
+            }
+          } else if (node.reactions) {
+            results.reactions.set(followUp.id, [...(results.reactions.get(followUp.id) ?? []), ...node.reactions.nodes]);
+            if (node.reactions.pageInfo.hasNextPage && node.reactions.pageInfo.endCursor) {
+              next.push({ ...followUp, after: node.reactions.pageInfo.endCursor });
+            }
+          }
+        });
+      },
+      progress,
+    );
+    pending = next;
+  }
+  return results;
+}
+
+function mergeSource(options: SourceOptions, previous: PreviousSource | null, checkpoint: SourceCheckpoint, full: boolean): SourceResult {
+  const overview = checkpoint.overview;
+  if (!overview) throw new Error('mergeSource called before the overview was fetched');
+  const wantedLabels = options.issues === false ? [] : options.issues.labels;
+  const categories = options.discussions === false ? [] : options.discussions.categories;
+  const items = new Map<string, Item>();
+  let changed = 0;
+  let removed = 0;
+  const key = (item: { type: string; number: number }) => `${item.type}:${item.number}`;
+
+  if (!full && previous) {
+    for (const item of previous.items) {
+      // A channel switched off in the config drops its items.
+      if (item.type === 'issue' && options.issues === false) continue;
+      if (item.type === 'discussion' && options.discussions === false) continue;
+      items.set(key(item), item);
+    }
+  }
+  const previousItems = new Map((previous?.items ?? []).map((item) => [key(item), item]));
+
+  // Items listed in this pass that no longer match the filters leave the snapshot.
+  for (const issue of checkpoint.issues.raw) {
+    if (!matchesLabels(restLabels(issue), wantedLabels)) items.delete(`issue:${issue.number}`);
+  }
+  for (const number of checkpoint.discussions.seen) {
+    if (!checkpoint.discussions.items.some((item) => item.number === number)) items.delete(`discussion:${number}`);
+  }
+  for (const item of [...checkpoint.discussions.items, ...checkpoint.issues.done]) {
+    if (item.type === 'discussion' && categories.length > 0 && !categories.some((c) => [item.category.slug, item.category.name].map((v) => v.toLowerCase()).includes(c.toLowerCase()))) continue;
+    items.set(key(item), item);
+  }
+  for (const [itemKey, item] of items) {
+    const before = previousItems.get(itemKey);
+    if (!before || before.updatedAt !== item.updatedAt || before.votes.length !== item.votes.length) changed += 1;
+  }
+  for (const itemKey of previousItems.keys()) if (!items.has(itemKey)) removed += 1;
+
+  const maxIssueUpdate = checkpoint.issues.raw.reduce<string | null>(
+    (max, issue) => (max === null || issue.updated_at > max ? issue.updated_at : max),
+    null,
+  );
+  const later = (a: string | null | undefined, b: string | null | undefined) => ((a ?? '') > (b ?? '') ? a ?? null : b ?? null);
+
+  return {
+    repository: {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      repository: options.repository,
+      url: overview.url,
+      description: overview.description,
+      isPrivate: overview.isPrivate,
+      labels: [...overview.labels].sort((a, b) => a.name.localeCompare(b.name)),
+      milestones: [...overview.milestones].sort((a, b) => a.number - b.number),
+      releases: overview.releases,
+    },
+    items: [...items.values()],
+    issuesCursor: later(full ? null : previous?.issuesCursor, maxIssueUpdate),
+    discussionsCursor: later(full ? null : previous?.discussionsCursor, checkpoint.discussions.maxUpdatedAt),
+    changed,
+    removed,
+    skippedPrivate: false,
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The snapshot: what `npm run sync` writes under `content/snapshot/` and everything downstream
+ * (model, site, notifier) reads. It is the only contract between GitHub and the rest of the
+ * project, so it is validated with Zod on the way in and on the way out.
+ *
+ * Layout (all JSON, two-space indented, keys in a fixed order, arrays sorted):
+ *
+ *   content/snapshot/manifest.json                       Manifest
+ *   content/snapshot/repos/<owner>/<name>/repository.json RepositorySnapshot
+ *   content/snapshot/repos/<owner>/<name>/items/NNNN.json ItemShard (items whose number / 500 = NNNN)
+ *
+ * Bump SNAPSHOT_SCHEMA_VERSION on any incompatible change; the sync then does a full pass.
+ */
+import { z } from 'zod';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+/** Items are grouped by `Math.floor(number / ITEMS_PER_SHARD)` so a shard's file name is stable. */
+export const ITEMS_PER_SHARD = 500;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const repositoryName = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "owner/name"');
+
+export const actorSchema = z.object({
+  login: z.string().min(1),
+  /** GitHub's account type; bots are `Bot` (their login ends in `[bot]` in REST). */
+  type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']),
+  avatarUrl: z.string().url(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const authorAssociationSchema = z.enum([
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE',
+]);
+
+export const reactionContentSchema = z.enum([
+  'THUMBS_UP',
+  'THUMBS_DOWN',
+  'LAUGH',
+  'HOORAY',
+  'CONFUSED',
+  'HEART',
+  'ROCKET',
+  'EYES',
+]);
+export type ReactionContent = z.infer<typeof reactionContentSchema>;
+
+/** One vote reaction. `login` is null when the voter's account was deleted. */
+export const voteSchema = z.object({
+  login: z.string().nullable(),
+  type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']).nullable(),
+  content: reactionContentSchema,
+  createdAt: isoDateTime,
+});
+export type Vote = z.infer<typeof voteSchema>;
+
+export const itemRefSchema = z.object({
+  repository: repositoryName,
+  number: z.number().int().positive(),
+});
+export type ItemRef = z.infer<typeof itemRefSchema>;
+
+export const commentSchema = z.object({
+  id: z.string(),
+  author: actorSchema.nullable(),
+  authorAssociation: authorAssociationSchema,
+  body: z.string(),
+  createdAt: isoDateTime,
+  url: z.string().url(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const pullRequestRefSchema = z.object({
+  repository: repositoryName,
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: z.string().url(),
+  merged: z.boolean(),
+  mergedAt: isoDateTime.nullable(),
+  mergeCommit: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
+});
+export type PullRequestRef = z.infer<typeof pullRequestRefSchema>;
+
+/**
+ * What happened to an item over time, as far as a roadmap cares: duplicate markings (GitHub's
+ * `MarkedAsDuplicateEvent` / `UnmarkedAsDuplicateEvent`), closes (with reason and closing pull
+ * request), reopens and label changes. Chronological.
+ */
+export const itemEventSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('marked_as_duplicate'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    canonical: itemRefSchema,
+  }),
+  z.object({
+    kind: z.literal('unmarked_as_duplicate'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    canonical: itemRefSchema,
+  }),
+  z.object({
+    kind: z.literal('closed'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE']).nullable(),
+    closer: pullRequestRefSchema.nullable(),
+  }),
+  z.object({ kind: z.literal('reopened'), createdAt: isoDateTime, actor: z.string().nullable() }),
+  z.object({
+    kind: z.literal('labeled'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    label: z.string(),
+  }),
+  z.object({
+    kind: z.literal('unlabeled'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    label: z.string(),
+  }),
+]);
+export type ItemEvent = z.infer<typeof itemEventSchema>;
+
+const itemBase = {
+  repository: repositoryName,
+  number: z.number().int().positive(),
+  /** GitHub's GraphQL node id. */
+  id: z.string().min(1),
+  url: z.string().url(),
+  title: z.string(),
+  /** Raw, untrusted Markdown exactly as on GitHub. Render only through the sanitizing pipeline. */
+  body: z.string(),
+  /** null when the author's account was deleted (GitHub's "ghost"). */
+  author: actorSchema.nullable(),
+  authorAssociation: authorAssociationSchema,
+  labels: z.array(z.string()),
+  locked: z.boolean(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  /** Every vote reaction (the configured contents), oldest first. */
+  votes: z.array(voteSchema),
+  commentCount: z.number().int().nonnegative(),
+  /** The first comments that are not minimized, plus later maintainer comments naming a duplicate. */
+  comments: z.array(commentSchema),
+};
+
+export const issueItemSchema = z.object({
+  type: z.literal('issue'),
+  ...itemBase,
+  state: z.enum(['OPEN', 'CLOSED']),
+  stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE', 'REOPENED']).nullable(),
+  milestone: z.number().int().positive().nullable(),
+  events: z.array(itemEventSchema),
+  /** Pull requests whose merge closed this issue (from its `ClosedEvent`s), oldest first. */
+  closingPullRequests: z.array(pullRequestRefSchema),
+});
+export type IssueItem = z.infer<typeof issueItemSchema>;
+
+export const discussionItemSchema = z.object({
+  type: z.literal('discussion'),
+  ...itemBase,
+  state: z.enum(['OPEN', 'CLOSED']),
+  stateReason: z.enum(['DUPLICATE', 'OUTDATED', 'REOPENED', 'RESOLVED']).nullable(),
+  category: z.object({ name: z.string(), slug: z.string() }),
+  /** GitHub exposes upvotes only as a number: who upvoted is unknown. */
+  upvoteCount: z.number().int().nonnegative(),
+});
+export type DiscussionItem = z.infer<typeof discussionItemSchema>;
+
+export const itemSchema = z.discriminatedUnion('type', [issueItemSchema, discussionItemSchema]);
+export type Item = z.infer<typeof itemSchema>;
+
+export const itemShardSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  items: z.array(itemSchema),
+});
+export type ItemShard = z.infer<typeof itemShardSchema>;
+
+export const labelSchema = z.object({
+  name: z.string(),
+  color: z.string().regex(/^[0-9a-fA-F]{6}$/),
+  description: z.string().nullable(),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export const milestoneSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  description: z.string().nullable(),
+  state: z.enum(['OPEN', 'CLOSED']),
+  dueOn: isoDateTime.nullable(),
+  url: z.string().url(),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const releaseSchema = z.object({
+  repository: repositoryName,
+  tagName: z.string().min(1),
+  name: z.string().nullable(),
+  /** Raw, untrusted Markdown release notes. */
+  body: z.string(),
+  url: z.string().url(),
+  author: actorSchema.nullable(),
+  isPrerelease: z.boolean(),
+  createdAt: isoDateTime,
+  publishedAt: isoDateTime,
+  /** SHA of the tagged commit, when GitHub knows it. */
+  tagCommit: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
+});
+export type Release = z.infer<typeof releaseSchema>;
+
+export const repositorySnapshotSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  repository: repositoryName,
+  url: z.string().url(),
+  description: z.string().nullable(),
+  isPrivate: z.boolean(),
+  labels: z.array(labelSchema),
+  milestones: z.array(milestoneSchema),
+  /** Published releases, newest first. Drafts are never synced. */
+  releases: z.array(releaseSchema),
+});
+export type RepositorySnapshot = z.infer<typeof repositorySnapshotSchema>;
+
+export const sourceStateSchema = z.object({
+  repository: repositoryName,
+  /** Highest issue `updatedAt` seen; the next incremental sync asks for issues updated since. */
+  issuesCursor: isoDateTime.nullable(),
+  /** Highest Discussion `updatedAt` seen. */
+  discussionsCursor: isoDateTime.nullable(),
+  /** When this source last had a full pass (catches deletions, transfers and vote changes). */
+  lastFullSyncAt: isoDateTime.nullable(),
+  itemCount: z.number().int().nonnegative(),
+  /** Fingerprint of the source's configuration; a change forces a full pass. */
+  configDigest: z.string(),
+});
+export type SourceState = z.infer<typeof sourceStateSchema>;
+
+export const manifestSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  generator: z.literal('open-roadmap'),
+  syncedAt: isoDateTime,
+  /** Where the data came from (`https://api.github.com`, a GHES host, or the simulator). */
+  apiUrl: z.string(),
+  sources: z.array(sourceStateSchema),
+  /** Every data file of the snapshot with a digest of its content, sorted by path. */
+  files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), items: z.number().int().nonnegative() })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
