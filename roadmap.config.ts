@@ -1,0 +1,69 @@
+/**
+ * Configuration of the demo roadmap: Lumen, a static site generator, with its issues and
+ * Discussions on GitHub. Every option not set here has a documented default; hover an option
+ * in an editor to read it, or see src/config/schemas/.
+ */
+import { defineConfig } from './src/config/index.ts';
+
+export default defineConfig({
+  site: {
+    title: 'Lumen roadmap',
+    description: 'What is planned, in progress and shipped in Lumen, the static site generator.',
+    // Served by GitHub Pages at https://lumen-dev.github.io/roadmap/.
+    url: 'https://lumen-dev.github.io',
+    base: '/roadmap',
+    // An image under public/, e.g. 'logo.svg'; null shows the title alone.
+    logo: null,
+    theme: {
+      accent: '#2f5bd3',
+      accentDark: '#8fb0ff',
+    },
+  },
+
+  sources: [
+    {
+      repo: 'lumen-dev/lumen',
+      // Only feature requests: bug reports stay on GitHub.
+      issues: { labels: ['enhancement'] },
+      discussions: { categories: ['ideas'] },
+    },
+    {
+      repo: 'lumen-dev/lumen-docs',
+      issues: { labels: ['enhancement'] },
+      // The docs repository has no Discussions.
+      discussions: false,
+    },
+  ],
+
+  statuses: {
+    // Label on GitHub → column on the roadmap. Replaces the default map, so list them all.
+    labels: {
+      'status: under review': 'under-review',
+      'status: planned': 'planned',
+      'status: in progress': 'in-progress',
+      'status: shipped': 'shipped',
+      'status: declined': 'declined',
+    },
+    // An open item in a milestone counts as planned; null would ignore milestones.
+    milestone: 'planned',
+  },
+
+  votes: {
+    // 👍 and ❤️ both count as a vote (one per person); emoji and REST names work too.
+    reactions: ['THUMBS_UP', 'HEART'],
+    countAuthor: true,
+    trendingHalfLifeDays: 14,
+  },
+
+  exclude: {
+    labels: ['spam', 'invalid', 'wontfix'],
+    users: [],
+    bots: true,
+  },
+
+  sync: {
+    // Incremental syncs in between; a full pass once a day.
+    fullSyncEveryHours: 24,
+    comments: 5,
+  },
+});

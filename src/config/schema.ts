@@ -1,0 +1,55 @@
+/**
+ * The shape of `roadmap.config.ts`. Each area has its own schema under `schemas/`; this file
+ * puts them together. Every option documents its default, and `RoadmapConfig` is what the
+ * rest of the project reads: the user's config with all defaults applied and values normalised.
+ */
+import { z } from 'zod';
+import { hintFor } from './error-map.ts';
+import { duplicatesSchema } from './schemas/duplicates.ts';
+import { excludeSchema } from './schemas/exclude.ts';
+import { siteSchema } from './schemas/site.ts';
+import { sourcesSchema } from './schemas/sources.ts';
+import { statusesSchema } from './schemas/statuses.ts';
+import { syncSchema } from './schemas/sync.ts';
+import { votesSchema } from './schemas/votes.ts';
+
+export const roadmapConfigSchema = z.strictObject(
+  {
+    /** Title, address and look of the site. */
+    site: siteSchema,
+    /** The GitHub repositories the roadmap is built from. */
+    sources: sourcesSchema,
+    /** How labels, milestones and open/closed state become roadmap statuses. */
+    statuses: statusesSchema,
+    /** How duplicate items are recognised. */
+    duplicates: duplicatesSchema,
+    /** Which reactions count as votes, and how votes rank items. */
+    votes: votesSchema,
+    /** Labels and accounts that are left out. */
+    exclude: excludeSchema,
+    /** How often the GitHub sync does a full pass, and how much it keeps. */
+    sync: syncSchema,
+  },
+  {
+    error: hintFor(
+      'export the configuration object: export default defineConfig({ site: { … }, sources: [ … ] })',
+      (issue) => issue.code === 'invalid_type',
+    ),
+  },
+);
+
+/** What `roadmap.config.ts` may contain: most options optional, some spellings still loose. */
+export type RoadmapConfigInput = z.input<typeof roadmapConfigSchema>;
+/** The validated configuration, every default applied. */
+export type RoadmapConfig = z.output<typeof roadmapConfigSchema>;
+
+export { STATUS_IDS, type StatusId } from './status-ids.ts';
+export { REACTION_CONTENTS, REACTION_ALIASES, type ReactionContent, type ReactionAlias } from './reactions.ts';
+export { siteSchema, type SiteConfig } from './schemas/site.ts';
+export { themeSchema, type ThemeConfig } from './schemas/theme.ts';
+export { sourceSchema, sourcesSchema, type SourceConfig } from './schemas/sources.ts';
+export { statusesSchema, DEFAULT_STATUS_LABELS, type StatusesConfig } from './schemas/statuses.ts';
+export { duplicatesSchema, type DuplicatesConfig } from './schemas/duplicates.ts';
+export { votesSchema, type VotesConfig } from './schemas/votes.ts';
+export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';
+export { syncSchema, type SyncConfig } from './schemas/sync.ts';

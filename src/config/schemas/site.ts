@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { hintFor, isMissing } from '../error-map.ts';
+import { describeValue, listAlternatives, withHint } from '../messages.ts';
+import { themeSchema } from './theme.ts';
+
+const LOGO_EXTENSIONS = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.avif', '.gif'];
+const URL_WITH_SCHEME = /^[a-z][a-z\d+.-]*:|^\/\//i;
+const PATH_SEGMENT = /^(?:[\w.~-]|%[\da-f]{2})+$/i;
+
+/** Keeps only the origin, because Astro takes the path prefix separately, as `base`. */
+const siteUrlSchema = z.string().transform((value, context) => {
+  const shown = describeValue(value);
+  const refuse = (problem: string, hint: string) => {
+    context.issues.push({ code: 'custom', input: value, message: withHint(problem, hint) });
+    return z.NEVER;
+  };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    const hint = /^[\w-]+(\.[\w-]+)+(?::\d+)?(\/.*)?$/.test(value.trim())
+      ? `add the scheme: "https://${value.trim()}"`
+      : 'write the full address the site is served from, e.g. "https://acme.github.io"';
+    return refuse(`${shown} is not an absolute URL`, hint);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return refuse(`${shown} is not an http(s) URL`, 'write an address starting with "https://"');
+  }
+  if (url.username !== '' || url.password !== '') {
+    return refuse(`${shown} contains a user name or password`, `remove them; the URL is public: "${url.origin}"`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    return refuse(`${shown} has a query or fragment`, `remove everything from "?" or "#" on: "${url.origin}"`);
+  }
+  if (url.pathname !== '/') {
+    return refuse(
+      `${shown} has a path`,
+      `give the path in site.base instead: url: "${url.origin}", base: "${url.pathname.replace(/\/+$/, '')}"`,
+    );
+  }
+  return url.origin;
+});
+
+/** `roadmap/`, `/roadmap/` and `/roadmap` all become `/roadmap`; an empty prefix becomes `/`. */
+const basePathSchema = z.string().transform((value, context) => {
+  const trimmed = value.trim();
+  const refuse = (problem: string, hint: string) => {
+    context.issues.push({ code: 'custom', input: value, message: withHint(problem, hint) });
+    return z.NEVER;
+  };
+  if (URL_WITH_SCHEME.test(trimmed)) {
+    return refuse(
+      `${describeValue(value)} is a URL, not a path`,
+      'put the address in site.url and only the path here, e.g. "/roadmap"',
+    );
+  }
+  const segments = trimmed.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '.' || segment === '..' || !PATH_SEGMENT.test(segment))) {
+    return refuse(
+      `${describeValue(value)} is not a path prefix`,
+      'use letters, digits, "-", "_", "." and "/" only, e.g. "/roadmap"',
+    );
+  }
+  return segments.length === 0 ? '/' : `/${segments.join('/')}`;
+});
+
+/** A path relative to `public/`, without a leading slash: `images/logo.svg`. */
+const logoSchema = z.string().transform((value, context) => {
+  const shown = describeValue(value);
+  const refuse = (problem: string, hint: string) => {
+    context.issues.push({ code: 'custom', input: value, message: withHint(problem, hint) });
+    return z.NEVER;
+  };
+  if (URL_WITH_SCHEME.test(value.trim())) {
+    return refuse(`${shown} is a URL`, 'copy the image into public/ and give its path there, e.g. "logo.svg"');
+  }
+  const path = value.trim().replace(/^(?:\.\/|\/)+/, '');
+  if (path === '') return refuse('the path is empty', 'give the path of an image under public/, or null for no logo');
+  if (path.split('/').some((segment) => segment === '..' || segment === '.')) {
+    return refuse(`${shown} leaves the public/ folder`, 'put the image in public/ and give its path there');
+  }
+  if (path.startsWith('public/')) {
+    return refuse(`${shown} starts with "public/"`, `the path is already relative to public/: "${path.slice(7)}"`);
+  }
+  if (!LOGO_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
+    return refuse(`${shown} is not an image`, `use an image file ending in ${listAlternatives(LOGO_EXTENSIONS)}`);
+  }
+  return path;
+});
+
+const languageSchema = z.string().transform((value, context) => {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(value.trim())[0];
+  } catch {
+    canonical = undefined;
+  }
+  // BCP 47 also allows 5–8 letter primary subtags, but none is registered, so "english" is a slip.
+  if (canonical === undefined || !/^[a-z]{2,3}(?:-|$)/i.test(canonical)) {
+    context.issues.push({
+      code: 'custom',
+      input: value,
+      message: withHint(`${describeValue(value)} is not a BCP 47 language tag`, 'use a tag like "en", "fr" or "pt-BR"'),
+    });
+    return z.NEVER;
+  }
+  return canonical;
+});
+
+/** How the site presents itself and where it is served. */
+export const siteSchema = z.strictObject(
+  {
+    /** The roadmap's name: page titles, the header and feeds. Required. */
+    title: z
+      .string({ error: hintFor('name the roadmap, e.g. title: "Acme roadmap"', isMissing) })
+      .trim()
+      .min(1, { error: hintFor('name the roadmap, e.g. title: "Acme roadmap"') }),
+    /**
+     * One or two sentences for search engines, link previews and the feeds.
+     * @default ''
+     */
+    description: z.string().trim().default(''),
+    /**
+     * The absolute http(s) address the site is served from, without a path, e.g.
+     * `https://acme.github.io`. Used for canonical links, feeds and social cards.
+     * @default 'http://localhost:4321'
+     */
+    url: siteUrlSchema.default('http://localhost:4321'),
+    /**
+     * Path prefix the site lives under, e.g. `/roadmap` for `https://acme.github.io/roadmap/`.
+     * Normalised to start with `/` and end without one (except the root, `/`).
+     * @default '/'
+     */
+    base: basePathSchema.default('/'),
+    /**
+     * Path of the logo image under `public/`, e.g. `logo.svg`; `null` shows the title only.
+     * @default null
+     */
+    logo: logoSchema.nullable().default(null),
+    /**
+     * Language of the site's own text, as a BCP 47 tag (`en`, `fr`, `pt-BR`).
+     * @default 'en'
+     */
+    language: languageSchema.default('en'),
+    /** Colours of the site. */
+    theme: themeSchema,
+  },
+  { error: hintFor('add site: { title: "Acme roadmap" } at least', isMissing) },
+);
+
+export type SiteConfig = z.output<typeof siteSchema>;
