@@ -1,0 +1,161 @@
+/**
+ * Zod schema for a world file, so `cli.ts` can say exactly what is wrong with a hand-edited one
+ * instead of failing somewhere inside a resolver.
+ */
+import { z } from 'zod';
+import type { SimWorld } from './store-types.ts';
+
+const time = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 time');
+const login = z.string().min(1);
+const sha = z.string().regex(/^[0-9a-f]{40}$/i, 'expected a 40-hex commit SHA');
+
+const reaction = z.object({
+  content: z.enum(['THUMBS_UP', 'THUMBS_DOWN', 'LAUGH', 'HOORAY', 'CONFUSED', 'HEART', 'ROCKET', 'EYES']),
+  user: login.nullable(),
+  createdAt: time,
+});
+
+const authorAssociation = z.enum([
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE',
+]);
+
+const comment = z.object({
+  id: z.number().int(),
+  author: login.nullable(),
+  authorAssociation,
+  body: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  isMinimized: z.boolean(),
+  minimizedReason: z.string().nullable(),
+  reactions: z.array(reaction),
+});
+
+const ref = z.object({ repository: z.string().regex(/^[^/]+\/[^/]+$/, 'expected "owner/name"'), number: z.number().int() });
+
+const eventBase = { id: z.number().int(), actor: login.nullable(), createdAt: time };
+const timelineEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('marked_as_duplicate'), ...eventBase, canonical: ref }),
+  z.object({ kind: z.literal('unmarked_as_duplicate'), ...eventBase, canonical: ref }),
+  z.object({
+    kind: z.literal('closed'),
+    ...eventBase,
+    stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE']),
+    closer: ref.nullable(),
+  }),
+  z.object({ kind: z.literal('reopened'), ...eventBase }),
+  z.object({ kind: z.literal('labeled'), ...eventBase, label: z.string() }),
+  z.object({ kind: z.literal('unlabeled'), ...eventBase, label: z.string() }),
+]);
+
+const issue = z.object({
+  number: z.number().int().positive(),
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  author: login.nullable(),
+  authorAssociation,
+  labels: z.array(z.string()),
+  milestone: z.number().int().nullable(),
+  state: z.enum(['OPEN', 'CLOSED']),
+  stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE', 'REOPENED']).nullable(),
+  locked: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
+  closedAt: time.nullable(),
+  reactions: z.array(reaction),
+  comments: z.array(comment),
+  events: z.array(timelineEvent),
+});
+
+const discussion = z.object({
+  number: z.number().int().positive(),
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  author: login.nullable(),
+  authorAssociation,
+  category: z.string(),
+  labels: z.array(z.string()),
+  closed: z.boolean(),
+  closedAt: time.nullable(),
+  stateReason: z.enum(['DUPLICATE', 'OUTDATED', 'REOPENED', 'RESOLVED']).nullable(),
+  locked: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
+  upvoteCount: z.number().int().nonnegative(),
+  reactions: z.array(reaction),
+  comments: z.array(comment),
+});
+
+const pullRequest = z.object({
+  number: z.number().int().positive(),
+  id: z.number().int(),
+  title: z.string(),
+  author: login.nullable(),
+  state: z.enum(['OPEN', 'CLOSED', 'MERGED']),
+  createdAt: time,
+  mergedAt: time.nullable(),
+  mergeCommit: sha.nullable(),
+  closes: z.array(ref),
+});
+
+const repository = z.object({
+  owner: login,
+  name: z.string().min(1),
+  id: z.number().int(),
+  description: z.string().nullable(),
+  isPrivate: z.boolean(),
+  defaultBranch: z.string().min(1),
+  labels: z.array(
+    z.object({ name: z.string().min(1), color: z.string().regex(/^[0-9a-f]{6}$/i), description: z.string().nullable() }),
+  ),
+  milestones: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      id: z.number().int(),
+      title: z.string(),
+      description: z.string().nullable(),
+      state: z.enum(['OPEN', 'CLOSED']),
+      dueOn: time.nullable(),
+      createdAt: time,
+      updatedAt: time,
+      closedAt: time.nullable(),
+    }),
+  ),
+  discussionCategories: z.array(
+    z.object({ id: z.number().int(), name: z.string(), slug: z.string(), emoji: z.string(), description: z.string() }),
+  ),
+  issues: z.array(issue),
+  discussions: z.array(discussion),
+  pullRequests: z.array(pullRequest),
+  releases: z.array(
+    z.object({
+      id: z.number().int(),
+      tagName: z.string().min(1),
+      name: z.string().nullable(),
+      body: z.string(),
+      author: login.nullable(),
+      isDraft: z.boolean(),
+      isPrerelease: z.boolean(),
+      createdAt: time,
+      publishedAt: time.nullable(),
+      tagCommit: sha,
+    }),
+  ),
+});
+
+export const worldSchema: z.ZodType<SimWorld> = z.object({
+  users: z.record(
+    z.string(),
+    z.object({ login, type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']), id: z.number().int() }),
+  ),
+  repositories: z.array(repository),
+});
