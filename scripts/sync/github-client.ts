@@ -184,6 +184,14 @@ function translateHttpError(error: unknown, what: string): Error {
   const status = (error as { status?: number }).status;
   const name = (error as { name?: string }).name;
   const message = (error as Error).message ?? String(error);
+  if (/Something went wrong while executing your query/.test(message)) {
+    // GitHub's answer when a query ran too long: `errors` beside partial (or no) `data`.
+    return new TransientGitHubError(
+      `GitHub answered ${what} with errors and incomplete data ("Something went wrong while executing your query").`,
+      'Nothing was published. GitHub usually answers this when a query runs too long; run the sync again later.',
+      { cause: error },
+    );
+  }
   if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timed? ?out/i.test(message)) {
     return new TransientGitHubError(`${what} request timed out.`, 'GitHub was slow to answer; run the sync again.', { cause: error });
   }

@@ -24,6 +24,8 @@ export interface SyncRunOptions {
   /** Accept an empty result or one less than half the size of the previous snapshot. */
   force: boolean;
   now?: () => Date;
+  /** What the manifest records as the data's origin; defaults to the REST API URL. */
+  origin?: string;
 }
 
 export interface SourceSummary {
@@ -153,7 +155,8 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
   const items = results.flatMap((result) => result.items);
   const previousItems = previous?.items.length ?? 0;
   if (!options.force) {
-    if (items.length === 0) {
+    // An empty roadmap is refused once; after a forced empty snapshot, empty is the normal state.
+    if (items.length === 0 && !(previous && previousItems === 0)) {
       throw new SyncError(
         'The sync found no requests at all, so the snapshot was not replaced.',
         'Check the label and category filters in roadmap.config.ts. If the roadmap really is empty, run `npm run sync -- --force`.',
@@ -169,7 +172,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
 
   const files = await writeSnapshot(snapshotDir, {
     syncedAt: startedAt.toISOString(),
-    apiUrl: client.endpoints.apiUrl,
+    apiUrl: options.origin ?? client.endpoints.apiUrl,
     sources: states,
     repositories: results.map((result) => result.repository),
     items,

@@ -1,0 +1,69 @@
+/** Runs the real sync CLI (in-process, or as a child process) against a simulator, for tests. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../scripts/sync.ts';
+import type { Simulator } from '../../scripts/github-simulator/server.ts';
+
+export const TOKEN = 'test-token-0123456789abcdef';
+
+export interface SyncSandbox {
+  dir: string;
+  snapshotDir: string;
+  configFile: string;
+  env: NodeJS.ProcessEnv;
+  cleanup(): Promise<void>;
+}
+
+export async function createSandbox(sim: Simulator, config: unknown): Promise<SyncSandbox> {
+  const dir = await mkdtemp(join(tmpdir(), 'sync-'));
+  const configFile = join(dir, 'roadmap.config.ts');
+  await writeFile(configFile, `export default ${JSON.stringify(config, null, 2)};\n`);
+  const snapshotDir = join(dir, 'snapshot');
+  return {
+    dir,
+    snapshotDir,
+    configFile,
+    env: {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: sim.url,
+      GITHUB_GRAPHQL_URL: sim.graphqlUrl,
+      ROADMAP_SYNC_CHECKPOINT: join(dir, 'checkpoint.json'),
+      ROADMAP_SYNC_DELAY_SCALE: '0.01',
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs `npm run sync` in this process, capturing what it prints. */
+export async function runSync(sandbox: SyncSandbox, args: string[] = []): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const original = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await main(['--config', sandbox.configFile, '--snapshot', sandbox.snapshotDir, ...args], sandbox.env);
+    return { code, output: lines.join('') };
+  } finally {
+    process.stderr.write = original;
+  }
+}
+
+/** Runs the sync CLI as a child process (for kills and for checking everything it prints). */
+export function spawnSync(sandbox: SyncSandbox, args: string[] = []) {
+  const child = spawn(
+    process.execPath,
+    ['scripts/sync.ts', '--config', sandbox.configFile, '--snapshot', sandbox.snapshotDir, ...args],
+    { env: { ...process.env, ...sandbox.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, output }));
+  });
+  return { child, done };
+}
