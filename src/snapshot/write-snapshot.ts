@@ -5,7 +5,7 @@
  * the renames and deletions is written (itself via a temporary file and a rename), then the
  * journal is applied and removed. A run that dies before the journal exists leaves the old
  * snapshot untouched (stray `.tmp` files are swept); one that dies after is finished by the next
- * writer or reader through `recoverSnapshot`. Output is deterministic: keys in schema order,
+ * sync, which calls `recoverSnapshot` before anything else. Output is deterministic: keys in schema order,
  * arrays sorted, two-space JSON with a final newline — so `git diff` shows what changed on GitHub.
  */
 import { createHash } from 'node:crypto';
