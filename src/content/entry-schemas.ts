@@ -1,0 +1,114 @@
+/**
+ * The shape of what the roadmap loaders store: view-ready data, so that pages only lay it out.
+ * Markdown is already rendered and sanitized (`html` fields, and each entry's `rendered.html`);
+ * every other string is plain text that Astro escapes where it is used.
+ */
+import { z } from 'zod';
+import { STATUS_IDS } from '../config/status-ids.ts';
+
+const status = z.enum(STATUS_IDS);
+const itemType = z.enum(['issue', 'discussion']);
+
+export const personSchema = z.object({
+  login: z.string(),
+  avatarUrl: z.string(),
+  url: z.string(),
+});
+
+export const releaseRefSchema = z.object({
+  id: z.string(),
+  repository: z.string(),
+  tagName: z.string(),
+  name: z.string().nullable(),
+  url: z.string(),
+  slug: z.string(),
+  path: z.string(),
+  isPrerelease: z.boolean(),
+  publishedAt: z.string(),
+});
+
+export const requestEntrySchema = z.object({
+  key: z.string(),
+  repository: z.string(),
+  /** The repository's short name, for display next to the number. */
+  repositoryName: z.string(),
+  number: z.number(),
+  type: itemType,
+  title: z.string(),
+  /** Plain-text summary of the body, for descriptions and cards. */
+  excerpt: z.string(),
+  url: z.string(),
+  slug: z.string(),
+  path: z.string(),
+  author: personSchema.nullable(),
+  status,
+  statusHistory: z.array(z.object({ status, at: z.string() })),
+  labels: z.array(z.object({ name: z.string(), color: z.string() })),
+  milestone: z
+    .object({ title: z.string(), dueOn: z.string().nullable(), url: z.string(), state: z.enum(['OPEN', 'CLOSED']) })
+    .nullable(),
+  votes: z.object({
+    total: z.number(),
+    anonymous: z.number(),
+    people: z.array(z.object({ login: z.string(), avatarUrl: z.string(), url: z.string(), votedAt: z.string() })),
+  }),
+  duplicates: z.array(z.object({ repository: z.string(), number: z.number(), type: itemType, title: z.string(), url: z.string() })),
+  closingPullRequests: z.array(
+    z.object({ repository: z.string(), number: z.number(), title: z.string(), url: z.string(), mergedAt: z.string().nullable() }),
+  ),
+  release: releaseRefSchema.nullable(),
+  shippedIn: z.array(releaseRefSchema),
+  shippedAt: z.string().nullable(),
+  commentCount: z.number(),
+  comments: z.array(
+    z.object({
+      author: personSchema.nullable(),
+      isMaintainer: z.boolean(),
+      /** Sanitized HTML. */
+      html: z.string(),
+      createdAt: z.string(),
+      url: z.string(),
+    }),
+  ),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  trendingScore: z.number(),
+});
+export type RequestEntryData = z.infer<typeof requestEntrySchema>;
+
+export const shippedRequestSchema = z.object({
+  key: z.string(),
+  repository: z.string(),
+  number: z.number(),
+  type: itemType,
+  title: z.string(),
+  path: z.string(),
+  status,
+  votes: z.number(),
+});
+
+export const releaseEntrySchema = releaseRefSchema.extend({
+  /** The release's name, or its tag when it has none. */
+  title: z.string(),
+  excerpt: z.string(),
+  author: personSchema.nullable(),
+  shipped: z.array(shippedRequestSchema),
+});
+export type ReleaseEntryData = z.infer<typeof releaseEntrySchema>;
+
+export const overviewEntrySchema = z.object({
+  syncedAt: z.string(),
+  repositories: z.array(z.object({ repository: z.string(), name: z.string(), slug: z.string(), url: z.string(), description: z.string().nullable() })),
+  horizons: z.array(
+    z.object({
+      horizon: z.enum(['now', 'next', 'later']),
+      repository: z.string(),
+      title: z.string(),
+      dueOn: z.string().nullable(),
+      url: z.string(),
+      requests: z.array(z.string()),
+    }),
+  ),
+});
+export type OverviewEntryData = z.infer<typeof overviewEntrySchema>;

@@ -1,0 +1,62 @@
+/**
+ * `/api/requests.json`: the canonical requests as data, for other tools (a bot that links
+ * duplicates, a dashboard). Its shape is this schema; it only grows, never changes meaning.
+ */
+import { z } from 'zod';
+import { STATUS_IDS } from '../config/status-ids.ts';
+import type { RequestEntryData } from './entry-schemas.ts';
+
+const itemType = z.enum(['issue', 'discussion']);
+
+export const requestsApiSchema = z.strictObject({
+  /** When the snapshot behind the site was taken. */
+  generatedAt: z.iso.datetime({ offset: true }),
+  requests: z.array(
+    z.strictObject({
+      repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+      number: z.number().int().positive(),
+      type: itemType,
+      title: z.string(),
+      /** The item on GitHub. */
+      url: z.url(),
+      /** The request's page on this site. */
+      page: z.url(),
+      status: z.enum(STATUS_IDS),
+      /** Unique people plus anonymous Discussion upvotes. */
+      votes: z.number().int().nonnegative(),
+      /** Logins of the people counted (anonymous upvotes have none). */
+      voters: z.array(z.string()),
+      /** Items merged into this request. */
+      duplicates: z.array(z.strictObject({ repository: z.string(), number: z.number().int().positive(), type: itemType })),
+      /** Tag of the release that shipped it. */
+      release: z.string().nullable(),
+      labels: z.array(z.string()),
+      createdAt: z.iso.datetime({ offset: true }),
+      updatedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+
+export type RequestsApi = z.infer<typeof requestsApiSchema>;
+
+export function requestsApi(generatedAt: string, requests: readonly RequestEntryData[], pageUrl: (path: string) => string): RequestsApi {
+  return {
+    generatedAt,
+    requests: requests.map((request) => ({
+      repository: request.repository,
+      number: request.number,
+      type: request.type,
+      title: request.title,
+      url: request.url,
+      page: pageUrl(request.path),
+      status: request.status,
+      votes: request.votes.total,
+      voters: request.votes.people.map((person) => person.login),
+      duplicates: request.duplicates.map(({ repository, number, type }) => ({ repository, number, type })),
+      release: request.release?.tagName ?? null,
+      labels: request.labels.map((label) => label.name),
+      createdAt: request.createdAt,
+      updatedAt: request.updatedAt,
+    })),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Content Layer loaders for the roadmap: `requests`, `releases` and the one-entry `roadmap`
+ * overview, all from the model's output (see `load-roadmap.ts`). Their schemas are in
+ * `entry-schemas.ts`; `content.config.ts` attaches them, so the entries are typed.
+ *
+ * Each entry is stored with a digest of its data and HTML, so Astro skips entries that did not
+ * change since the last build; entries that no longer exist (a request merged into another, a
+ * deleted issue) are removed from the store.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadRoadmap, type LoadedRoadmap } from './load-roadmap.ts';
+import { overviewEntry, releaseEntry, requestEntry, type ViewEntry } from './view-entries.ts';
+
+async function storeEntries(
+  context: LoaderContext,
+  entries: readonly ViewEntry<Record<string, unknown>>[],
+): Promise<void> {
+  const { store, parseData, generateDigest } = context;
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    seen.add(entry.id);
+    const digest = generateDigest(JSON.stringify([entry.data, entry.html]));
+    if (store.get(entry.id)?.digest === digest) continue;
+    const data = await parseData({ id: entry.id, data: entry.data });
+    store.set({ id: entry.id, data, digest, ...(entry.html === '' ? {} : { rendered: { html: entry.html } }) });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+}
+
+function roadmapLoader(
+  name: string,
+  entriesOf: (loaded: LoadedRoadmap, context: LoaderContext) => ViewEntry<Record<string, unknown>>[],
+): Loader {
+  return {
+    name,
+    load: async (context) => {
+      const loaded = await loadRoadmap();
+      const entries = entriesOf(loaded, context);
+      await storeEntries(context, entries);
+      context.logger.info(`${entries.length} entries from the snapshot of ${loaded.roadmap.syncedAt}`);
+    },
+  };
+}
+
+/** Canonical requests, by their URL slug (`12-dark-mode`). */
+export function requestsLoader(): Loader {
+  return roadmapLoader('open-roadmap-requests', (loaded, context) => {
+    if (loaded.roadmap.requests.length === 0) {
+      // Not an error: a new project has no requests yet, and the site says so.
+      context.logger.warn('The snapshot holds no published requests, so the roadmap is empty. Check `sources` in roadmap.config.ts.');
+    }
+    return loaded.roadmap.requests.map((request) => requestEntry(request, loaded));
+  });
+}
+
+/** Published releases, by their URL slug (`v1.6.0`), each with the requests it shipped. */
+export function releasesLoader(): Loader {
+  return roadmapLoader('open-roadmap-releases', (loaded) => {
+    const byKey = new Map(loaded.roadmap.requests.map((request) => [request.key, request]));
+    return loaded.roadmap.releases.map((release) => releaseEntry(release, loaded, byKey));
+  });
+}
+
+/** One entry, `overview`: when the snapshot was taken, its repositories and the Now / Next / Later milestones. */
+export function overviewLoader(): Loader {
+  return roadmapLoader('open-roadmap-overview', (loaded) => [overviewEntry(loaded)]);
+}

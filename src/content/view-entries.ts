@@ -1,0 +1,144 @@
+/**
+ * Model → what the pages show: Markdown rendered and sanitized, summaries written, people
+ * given profile links, releases given the requests they shipped. Runs at build time only.
+ */
+import { strings } from '../i18n/strings.ts';
+import { markdownExcerpt } from '../markdown/markdown-excerpt.ts';
+import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { repositorySlug } from '../model/site-paths.ts';
+import type { ReleaseEntry, Request } from '../model/types.ts';
+import type { Actor, Comment } from '../snapshot/schema.ts';
+import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
+import type { LoadedRoadmap } from './load-roadmap.ts';
+
+const GITHUB = 'https://github.com';
+const MAINTAINERS = new Set<Comment['authorAssociation']>(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+export interface ViewEntry<T> {
+  id: string;
+  data: T;
+  /** Sanitized HTML of the entry's Markdown. */
+  html: string;
+}
+
+/** Where a repository is hosted (github.com, or a GitHub Enterprise Server). */
+function hostOf(loaded: LoadedRoadmap, repository: string): string {
+  const url = loaded.snapshot.repositories.find((entry) => entry.repository.toLowerCase() === repository.toLowerCase())?.url;
+  try {
+    return url ? new URL(url).origin : GITHUB;
+  } catch {
+    return GITHUB;
+  }
+}
+
+function personOf(actor: Actor | null, host: string): RequestEntryData['author'] {
+  return actor === null ? null : { login: actor.login, avatarUrl: actor.avatarUrl, url: `${host}/${encodeURIComponent(actor.login)}` };
+}
+
+function repositoryName(repository: string): string {
+  return repository.split('/')[1] ?? repository;
+}
+
+export function requestEntry(request: Request, loaded: LoadedRoadmap): ViewEntry<RequestEntryData> {
+  const host = hostOf(loaded, request.repository);
+  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
+  return {
+    id: request.slug,
+    html: renderMarkdown(request.body, markdown),
+    data: {
+      key: request.key,
+      repository: request.repository,
+      repositoryName: repositoryName(request.repository),
+      number: request.number,
+      type: request.type,
+      title: request.title,
+      excerpt: markdownExcerpt(request.body),
+      url: request.url,
+      slug: request.slug,
+      path: request.path,
+      author: personOf(request.author, host),
+      status: request.status,
+      statusHistory: request.statusHistory,
+      labels: request.labels,
+      milestone: request.milestone && {
+        title: request.milestone.title,
+        dueOn: request.milestone.dueOn,
+        url: request.milestone.url,
+        state: request.milestone.state,
+      },
+      votes: {
+        total: request.votes.total,
+        anonymous: request.votes.anonymous,
+        people: request.votes.people.map((voter) => ({ ...voter, url: `${host}/${encodeURIComponent(voter.login)}` })),
+      },
+      duplicates: request.duplicates.map(({ repository, number, type, title, url }) => ({ repository, number, type, title, url })),
+      closingPullRequests: request.closingPullRequests.map(({ repository, number, title, url, mergedAt }) => ({
+        repository,
+        number,
+        title,
+        url,
+        mergedAt,
+      })),
+      release: request.release,
+      shippedIn: request.shippedIn,
+      shippedAt: request.shippedAt,
+      commentCount: request.commentCount,
+      comments: request.comments.map((comment) => ({
+        author: personOf(comment.author, host),
+        isMaintainer: MAINTAINERS.has(comment.authorAssociation),
+        html: renderMarkdown(comment.body, { ...markdown, topHeadingLevel: 4 }),
+        createdAt: comment.createdAt,
+        url: comment.url,
+      })),
+      createdAt: request.createdAt,
+      updatedAt: request.updatedAt,
+      closedAt: request.closedAt,
+      trendingScore: request.trendingScore,
+    },
+  };
+}
+
+export function releaseEntry(release: ReleaseEntry, loaded: LoadedRoadmap, requestsByKey: ReadonlyMap<string, Request>): ViewEntry<ReleaseEntryData> {
+  const host = hostOf(loaded, release.repository);
+  const { body, author, shipped, ...ref } = release;
+  return {
+    id: release.slug,
+    // Release notes sit right under the release's title, so their headings start at <h2>.
+    html: renderMarkdown(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels }),
+    data: {
+      ...ref,
+      title: release.name?.trim() || release.tagName,
+      excerpt: markdownExcerpt(body),
+      author: personOf(author, host),
+      shipped: shipped.flatMap((key) => {
+        const request = requestsByKey.get(key);
+        if (!request) return [];
+        const { repository, number, type, title, path, status } = request;
+        return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
+      }),
+    },
+  };
+}
+
+export function overviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData> {
+  const { config, snapshot, roadmap } = loaded;
+  const configured = snapshot.repositories.filter((repository) =>
+    config.sources.some((source) => source.repo.toLowerCase() === repository.repository.toLowerCase()),
+  );
+  return {
+    id: 'overview',
+    html: '',
+    data: {
+      syncedAt: roadmap.syncedAt,
+      repositories: configured.map((repository) => ({
+        repository: repository.repository,
+        name: repositoryName(repository.repository),
+        slug: repositorySlug(repository.repository, config.sources),
+        url: repository.url,
+        // A private repository's description is private too.
+        description: repository.isPrivate ? null : repository.description,
+      })),
+      horizons: roadmap.horizons.map(({ horizon, repository, title, dueOn, url, requests }) => ({ horizon, repository, title, dueOn, url, requests })),
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * A short plain-text summary of Markdown, for `<meta name="description">`, feeds and cards:
+ * the words a reader sees, without markup, code blocks, raw HTML or images, cut at a word.
+ * Headings are left out too: in issues they are mostly the questions of an issue template
+ * ("Is your feature request related to a problem?"), the same on every request.
+ * The result is text, not HTML: escape it for wherever it goes.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const SKIPPED = new Set(['heading', 'code', 'html', 'image', 'imageReference', 'definition', 'footnoteDefinition', 'yaml']);
+/** Inline HTML splits into tags and the text between them: drop what such elements enclose too. */
+const NON_TEXT_ELEMENTS = /<(script|style|template|textarea|title)\b[\s\S]*?<\/\1\s*>/gi;
+const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'tableCell', 'break']);
+
+function collect(node: Root | RootContent, parts: string[]): void {
+  if (SKIPPED.has(node.type)) return;
+  if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
+  if ('children' in node) for (const child of node.children) collect(child, parts);
+  if (BLOCKS.has(node.type)) parts.push(' ');
+}
+
+export function markdownExcerpt(markdown: string, maxLength = 160): string {
+  const parts: string[] = [];
+  collect(parser.parse(markdown.replace(NON_TEXT_ELEMENTS, ' ')), parts);
+  const text = parts.join('').replace(/\s+/g, ' ').trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Finishing touches on sanitized user content, after `rehype-sanitize`:
+ * - links get `rel="ugc nofollow noopener"`: the content is user-generated, must not pass on
+ *   ranking, and must not get a handle on our window;
+ * - images load lazily and decode off the main thread, and send no referrer to third parties;
+ *   one left without a source by sanitizing (a `data:` or `javascript:` URL) is removed, and
+ *   one without a text alternative gets an empty one rather than its file name read aloud;
+ * - task list checkboxes say what they show ("Completed task"); any other form control left by
+ *   sanitizing (an `<input>` from raw HTML) is removed: it could only confuse;
+ * - in-page links (`#fn-1`) follow the `user-content-` prefix sanitizing put on every id, as
+ *   GitHub does with a script; we do it at build time, so footnotes work without one;
+ * - headings move so that the text's top level becomes `topHeadingLevel` (a body's `#` and a
+ *   release's `##` become `<h3>` by default), so they sit under the page's own title and sections
+ *   instead of competing with them.
+ */
+import type { Element, Root, RootContent } from 'hast';
+
+export interface UserContentOptions {
+  /** `rel` for links. */
+  rel?: readonly string[];
+  /** The prefix `rehype-sanitize` put on ids (its schema's `clobberPrefix`). */
+  idPrefix?: string;
+  /** The level the text's highest heading moves to; the others follow, at most `<h6>`. Default 3. */
+  topHeadingLevel?: number;
+  /** Accessible names of task list checkboxes. */
+  taskLabels?: { done: string; open: string };
+}
+
+const HEADING = /^h([1-6])$/;
+
+function walk(node: Root | RootContent, visit: (element: Element) => void): void {
+  if (node.type === 'element') visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
+}
+
+function removeElements(node: Root | RootContent, remove: (element: Element, parent: Root | Element) => boolean): void {
+  if (!('children' in node)) return;
+  const parent = node;
+  node.children = node.children.filter((child) => child.type !== 'element' || !remove(child, parent)) as typeof node.children;
+  for (const child of node.children) removeElements(child, remove);
+}
+
+function isTaskListItem(node: Root | Element): boolean {
+  const className = node.type === 'element' ? node.properties.className : undefined;
+  return Array.isArray(className) && className.includes('task-list-item');
+}
+
+function safelyDecoded(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+export default function rehypeUserContent(options: UserContentOptions = {}) {
+  const rel = [...(options.rel ?? ['ugc', 'nofollow', 'noopener'])];
+  const idPrefix = options.idPrefix ?? 'user-content-';
+  const topHeadingLevel = options.topHeadingLevel ?? 3;
+  const taskLabels = options.taskLabels ?? { done: 'Completed task', open: 'Open task' };
+  return (tree: Root): undefined => {
+    const ids = new Set<string>();
+    let highest = 6;
+    walk(tree, (element) => {
+      if (typeof element.properties.id === 'string') ids.add(element.properties.id);
+      const heading = HEADING.exec(element.tagName);
+      if (heading) highest = Math.min(highest, Number(heading[1]));
+    });
+    const headingOffset = Math.max(0, topHeadingLevel - highest);
+    removeElements(
+      tree,
+      (element, parent) =>
+        (element.tagName === 'img' && typeof element.properties.src !== 'string') ||
+        (element.tagName === 'input' && !isTaskListItem(parent)),
+    );
+    walk(tree, (element) => {
+      if (element.tagName === 'a' && typeof element.properties.href === 'string') {
+        const href = element.properties.href;
+        if (href.startsWith('#')) {
+          const target = safelyDecoded(href.slice(1));
+          if (!target.startsWith(idPrefix) && ids.has(idPrefix + target)) element.properties.href = `#${idPrefix}${target}`;
+        } else {
+          element.properties.rel = rel;
+        }
+      }
+      const heading = HEADING.exec(element.tagName);
+      if (heading && headingOffset > 0) element.tagName = `h${Math.min(6, Number(heading[1]) + headingOffset)}`;
+      if (element.tagName === 'input') {
+        element.properties.ariaLabel = element.properties.checked ? taskLabels.done : taskLabels.open;
+      }
+      if (element.tagName === 'img') {
+        element.properties.loading = 'lazy';
+        element.properties.decoding = 'async';
+        element.properties.referrerPolicy = 'no-referrer';
+        if (typeof element.properties.alt !== 'string') element.properties.alt = '';
+      }
+    });
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Snapshot → canonical requests: the publishable items, duplicates folded in, votes counted
+ * as people, a status and its history, the release that shipped each one, and a trending
+ * score. Pure: the same snapshot and configuration always give the same requests.
+ */
+import type { RoadmapConfig } from '../config/schema.ts';
+import type { Snapshot } from '../snapshot/read-snapshot.ts';
+import type { Comment, Item, PullRequestRef, RepositorySnapshot } from '../snapshot/schema.ts';
+import { isExcludedAccount } from './excluded-accounts.ts';
+import { itemKey } from './item-key.ts';
+import { publishableItems, publishedReleases } from './publishable-items.ts';
+import { trendingScore } from './ranking.ts';
+import { resolveDuplicates } from './resolve-duplicates.ts';
+import { releaseId, shipReleases, type ShipmentGroup } from './shipments.ts';
+import { releasePath, releaseSlug, requestPath, requestSlug } from './site-paths.ts';
+import { isStatusLabel, statusOf } from './status.ts';
+import { statusHistory } from './status-history.ts';
+import type { ItemKey, ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
+import { uniqueVoters } from './unique-voters.ts';
+
+export type ModelConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'>;
+
+const DEFAULT_LABEL_COLOR = 'ededed';
+
+/**
+ * Votes carry only logins; anyone who also wrote something has a known avatar. For the rest,
+ * GitHub serves avatars by login.
+ */
+function avatarDirectory(snapshot: Snapshot): (login: string) => string {
+  const known = new Map<string, string>();
+  const remember = (actor: { login: string; avatarUrl: string } | null): void => {
+    if (actor && !known.has(actor.login.toLowerCase())) known.set(actor.login.toLowerCase(), actor.avatarUrl);
+  };
+  for (const item of snapshot.items) {
+    remember(item.author);
+    for (const comment of item.comments) remember(comment.author);
+  }
+  for (const repository of snapshot.repositories) for (const release of repository.releases) remember(release.author);
+  return (login) => known.get(login.toLowerCase()) ?? `https://avatars.githubusercontent.com/${encodeURIComponent(login)}`;
+}
+
+function repositoryIndex(snapshot: Snapshot): Map<string, RepositorySnapshot> {
+  return new Map(snapshot.repositories.map((repository) => [repository.repository.toLowerCase(), repository]));
+}
+
+function summary(item: Item): ItemSummary {
+  return { key: itemKey(item), repository: item.repository, number: item.number, type: item.type, title: item.title, url: item.url };
+}
+
+function topicLabels(item: Item, repository: RepositorySnapshot | undefined, config: ModelConfig): RequestLabel[] {
+  const hidden = new Set([config.duplicates.label, ...config.exclude.labels].map((label) => label.toLowerCase()));
+  const colors = new Map(repository?.labels.map((label) => [label.name.toLowerCase(), label.color]) ?? []);
+  return item.labels
+    .filter((label) => !hidden.has(label.toLowerCase()) && !isStatusLabel(label, config.statuses))
+    .map((name) => ({ name, color: colors.get(name.toLowerCase()) ?? DEFAULT_LABEL_COLOR }));
+}
+
+function milestoneOf(item: Item, repository: RepositorySnapshot | undefined): MilestoneSummary | null {
+  if (item.type !== 'issue' || item.milestone === null) return null;
+  const milestone = repository?.milestones.find((candidate) => candidate.number === item.milestone);
+  if (!milestone) return null;
+  return {
+    repository: item.repository,
+    number: milestone.number,
+    title: milestone.title,
+    dueOn: milestone.dueOn,
+    url: milestone.url,
+    state: milestone.state,
+  };
+}
+
+function closingPullRequestsOf(items: readonly Item[]): PullRequestRef[] {
+  const seen = new Map<string, PullRequestRef>();
+  for (const item of items) {
+    if (item.type !== 'issue') continue;
+    for (const pr of item.closingPullRequests) seen.set(`${pr.repository.toLowerCase()}#${pr.number}`, pr);
+  }
+  return [...seen.values()].sort(
+    (a, b) => (a.mergedAt ?? '').localeCompare(b.mergedAt ?? '') || a.url.localeCompare(b.url),
+  );
+}
+
+function visibleComments(item: Item, config: ModelConfig): Comment[] {
+  return item.comments.filter(
+    (comment) => !isExcludedAccount(comment.author?.login ?? null, comment.author?.type ?? null, config.exclude),
+  );
+}
+
+export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[] {
+  const { items, inScope } = publishableItems(snapshot, config);
+  const byKey = new Map(items.map((item) => [itemKey(item), item]));
+  const repositories = repositoryIndex(snapshot);
+  const avatarFor = avatarDirectory(snapshot);
+  const isIgnoredCommenter = (comment: Comment): boolean =>
+    isExcludedAccount(comment.author?.login ?? null, comment.author?.type ?? null, config.exclude);
+
+  const resolution = resolveDuplicates(items, { label: config.duplicates.label, isIgnoredCommenter, canBeCanonical: inScope });
+  const canonicalItems = items.filter((item) => resolution.canonicalOf.get(itemKey(item)) === itemKey(item) && inScope(item));
+  const canonicalKeys = new Set(canonicalItems.map(itemKey));
+
+  const groups: ShipmentGroup[] = canonicalItems.map((item) => {
+    const duplicateKeys = resolution.duplicatesOf.get(itemKey(item)) ?? [];
+    const duplicates = duplicateKeys.map((key) => byKey.get(key)).filter((duplicate) => duplicate !== undefined);
+    return { key: itemKey(item), items: [item, ...duplicates] };
+  });
+
+  const releases = publishedReleases(snapshot, config);
+  const shipments = shipReleases(releases, groups, {
+    milestoneTitle: (repository, number) =>
+      repositories.get(repository.toLowerCase())?.milestones.find((milestone) => milestone.number === number)?.title ?? null,
+    canonicalKeyOf: (ref) => {
+      const canonical = resolution.canonicalOf.get(itemKey(ref));
+      return canonical !== undefined && canonicalKeys.has(canonical) ? canonical : null;
+    },
+  });
+  const shippedIn = new Map<ItemKey, ReleaseRef[]>();
+  for (const release of [...releases].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))) {
+    const ref: ReleaseRef = {
+      id: releaseId(release),
+      repository: release.repository,
+      tagName: release.tagName,
+      name: release.name,
+      url: release.url,
+      slug: releaseSlug(release, config.sources),
+      path: releasePath(release, config.sources),
+      isPrerelease: release.isPrerelease,
+      publishedAt: release.publishedAt,
+    };
+    for (const key of shipments.get(ref.id) ?? []) shippedIn.set(key, [...(shippedIn.get(key) ?? []), ref]);
+  }
+
+  const now = snapshot.manifest.syncedAt;
+  return groups.map((group) => {
+    const [item, ...duplicates] = group.items as [Item, ...Item[]];
+    const repository = repositories.get(item.repository.toLowerCase());
+    const votes = uniqueVoters(group.items, { votes: config.votes, exclude: config.exclude, avatarFor });
+    const voteTimes = [
+      ...votes.people.map((voter) => voter.votedAt),
+      ...Array.from({ length: votes.anonymous }, () => votes.anonymousSince ?? item.createdAt),
+    ];
+    const status = statusOf(item, config.statuses);
+    const releasesOfRequest = shippedIn.get(group.key) ?? [];
+    const release = releasesOfRequest.find((candidate) => !candidate.isPrerelease) ?? releasesOfRequest[0] ?? null;
+    const shippedAt = release?.publishedAt ?? (status === 'shipped' ? (item.closedAt ?? item.updatedAt) : null);
+    return {
+      key: group.key,
+      repository: item.repository,
+      number: item.number,
+      type: item.type,
+      title: item.title,
+      body: item.body,
+      url: item.url,
+      slug: requestSlug(item, config.sources),
+      path: requestPath(item, config.sources),
+      author: item.author,
+      status,
+      statusHistory: statusHistory(item, config.statuses),
+      labels: topicLabels(item, repository, config),
+      milestone: milestoneOf(item, repository),
+      votes,
+      duplicates: duplicates.map(summary),
+      closingPullRequests: closingPullRequestsOf(group.items),
+      release,
+      shippedIn: releasesOfRequest,
+      shippedAt,
+      commentCount: item.commentCount,
+      comments: visibleComments(item, config),
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      closedAt: item.closedAt,
+      trendingScore: trendingScore(voteTimes, now, config.votes.trendingHalfLifeDays),
+    };
+  });
+}

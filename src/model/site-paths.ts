@@ -1,0 +1,128 @@
+/**
+ * Where each page of the site lives, without the configured base (the site adds it with
+ * `href()`). Kept in the model so the pages, feeds, sitemap, JSON API and social images agree
+ * on every address.
+ *
+ * Request and release addresses start with the first source's numbers (`/requests/12-dark-mode/`);
+ * issue numbers of other repositories would collide, so theirs carry the repository's name
+ * (`/requests/lumen-docs-12-typos/`).
+ */
+import { slug as githubSlug } from 'github-slugger';
+import type { SourceConfig } from '../config/schemas/sources.ts';
+import type { StatusId } from '../config/status-ids.ts';
+import { sameRepository } from './item-key.ts';
+import type { RequestSort } from './ranking.ts';
+
+const LONGEST_SLUG = 60;
+
+/** A readable, stable slug from a title: `Dark mode for the CLI` → `dark-mode-for-the-cli`. */
+export function titleSlug(title: string): string {
+  const full = githubSlug(title).replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (full.length <= LONGEST_SLUG) return full === '' ? 'request' : full;
+  const cut = full.slice(0, LONGEST_SLUG);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
+}
+
+/**
+ * The path segment naming a repository: its name (`lumen-docs`), or `owner-name` when two
+ * configured repositories share a name.
+ */
+export function repositorySlug(repository: string, sources: readonly Pick<SourceConfig, 'repo'>[]): string {
+  const [owner = '', name = ''] = repository.toLowerCase().split('/');
+  const sharesName = sources.filter((source) => source.repo.toLowerCase().split('/')[1] === name).length > 1;
+  return githubSlug(sharesName ? `${owner}-${name}` : name);
+}
+
+function isFirstSource(repository: string, sources: readonly Pick<SourceConfig, 'repo'>[]): boolean {
+  const first = sources[0];
+  return first === undefined || sameRepository(first.repo, repository);
+}
+
+/** The request's segment in URLs: `12-dark-mode`, or `lumen-docs-12-typos` outside the first source. */
+export function requestSlug(
+  item: { repository: string; number: number; title: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  const prefix = isFirstSource(item.repository, sources) ? '' : `${repositorySlug(item.repository, sources)}-`;
+  return `${prefix}${item.number}-${titleSlug(item.title)}`;
+}
+
+export function requestPath(
+  item: { repository: string; number: number; title: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  return `/requests/${requestSlug(item, sources)}/`;
+}
+
+/**
+ * The release's segment in URLs: its tag (`v1.6.0`), prefixed by the repository outside the
+ * first source. Characters that are awkward in a path (`release/1.0`, `v1+build`) become `-`.
+ */
+export function releaseSlug(
+  release: { repository: string; tagName: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  const tag = release.tagName.replace(/[^\w.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'release';
+  const prefix = isFirstSource(release.repository, sources) ? '' : `${repositorySlug(release.repository, sources)}-`;
+  return `${prefix}${tag}`;
+}
+
+export function releasePath(
+  release: { repository: string; tagName: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  return `/changelog/${releaseSlug(release, sources)}/`;
+}
+
+export type RequestFilter =
+  | { kind: 'all' }
+  | { kind: 'status'; status: StatusId }
+  | { kind: 'label'; label: string; slug: string }
+  | { kind: 'repository'; repository: string; slug: string };
+
+/** The path of a filtered list, without its sort: `/requests/status/planned/`. */
+export function requestFilterPath(filter: RequestFilter): string {
+  switch (filter.kind) {
+    case 'all':
+      return '/requests/';
+    case 'status':
+      return `/requests/status/${filter.status}/`;
+    case 'label':
+      return `/requests/label/${filter.slug}/`;
+    case 'repository':
+      return `/requests/repo/${filter.slug}/`;
+  }
+}
+
+/** `/requests/top/`, `/requests/top/2/`, `/requests/status/planned/newest/3/`. */
+export function requestListPath(filter: RequestFilter, sort: RequestSort, page = 1): string {
+  return `${requestFilterPath(filter)}${sort}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/** The social image of a page: `/requests/12-dark-mode/` → `/og/requests/12-dark-mode.png`. */
+export function socialImagePath(pagePath: string): string {
+  return `/og/${pagePath.replace(/^\/+|\/+$/g, '')}.png`;
+}
+
+/** The Atom feed of a request's status changes. */
+export function requestFeedPath(requestPath: string): string {
+  return `${requestPath}atom.xml`;
+}
+
+/** The README badge showing a request's votes. */
+export function requestBadgePath(requestPath: string): string {
+  return `${requestPath}badge.svg`;
+}
+
+export const SITE_PATHS = {
+  board: '/',
+  requests: '/requests/',
+  changelog: '/changelog/',
+  changelogRss: '/changelog/rss.xml',
+  changelogAtom: '/changelog/atom.xml',
+  about: '/about/',
+  search: '/search/',
+  api: '/api/requests.json',
+  sitemap: '/sitemap.xml',
+} as const;

@@ -1,0 +1,119 @@
+/**
+ * What the model hands to the site: canonical requests and the releases that shipped them.
+ * Plain data only (strings, numbers, arrays), so it can be stored by the content layer, written
+ * as JSON and compared in tests.
+ */
+import type { StatusId } from '../config/status-ids.ts';
+import type { Actor, Comment, PullRequestRef } from '../snapshot/schema.ts';
+
+/** `owner/name#12`, lower-cased: GitHub treats owner and repository names case-insensitively. */
+export type ItemKey = string;
+
+export type ItemType = 'issue' | 'discussion';
+
+export interface Voter {
+  login: string;
+  avatarUrl: string;
+  /** When this person first voted on the request or any of its duplicates. */
+  votedAt: string;
+}
+
+export interface VoteTally {
+  /** Unique people plus anonymous Discussion upvotes. */
+  total: number;
+  /** Everyone who counts, each once, first voters first. */
+  people: Voter[];
+  /** Discussion upvotes by people GitHub does not name (see `unique-voters.ts`). */
+  anonymous: number;
+  /** Creation time of the Discussion the anonymous upvotes come from; weighs them for trending. */
+  anonymousSince: string | null;
+}
+
+export interface StatusChange {
+  status: StatusId;
+  at: string;
+}
+
+export interface ItemSummary {
+  key: ItemKey;
+  repository: string;
+  number: number;
+  type: ItemType;
+  title: string;
+  url: string;
+}
+
+export interface RequestLabel {
+  name: string;
+  /** Six hex digits, as GitHub stores it. */
+  color: string;
+}
+
+export interface MilestoneSummary {
+  repository: string;
+  number: number;
+  title: string;
+  dueOn: string | null;
+  url: string;
+  state: 'OPEN' | 'CLOSED';
+}
+
+export interface ReleaseRef {
+  /** `owner/name@tag`, lower-cased repository. */
+  id: string;
+  repository: string;
+  tagName: string;
+  name: string | null;
+  url: string;
+  /** The release's segment in URLs: its tag, `v1.6.0`, prefixed by the repository outside the first source. */
+  slug: string;
+  path: string;
+  isPrerelease: boolean;
+  publishedAt: string;
+}
+
+/** A canonical request: an item with every duplicate folded in. */
+export interface Request {
+  key: ItemKey;
+  repository: string;
+  number: number;
+  type: ItemType;
+  title: string;
+  /** Raw, untrusted Markdown. */
+  body: string;
+  url: string;
+  /** The request's segment in URLs: `12-dark-mode`, or `lumen-docs-12-typos` for other repositories. */
+  slug: string;
+  /** Site path without the base, e.g. `/requests/12-dark-mode/`. */
+  path: string;
+  author: Actor | null;
+  status: StatusId;
+  statusHistory: StatusChange[];
+  labels: RequestLabel[];
+  milestone: MilestoneSummary | null;
+  votes: VoteTally;
+  /** Items merged into this one, oldest first. */
+  duplicates: ItemSummary[];
+  /** Pull requests that closed this request or one of its duplicates, oldest first. */
+  closingPullRequests: PullRequestRef[];
+  /** The release that shipped it: the first stable one, else the first prerelease. */
+  release: ReleaseRef | null;
+  /** Every release that lists it (a prerelease and then its stable release, for example). */
+  shippedIn: ReleaseRef[];
+  /** When it shipped: its release, or when it was closed as completed. Null while not shipped. */
+  shippedAt: string | null;
+  commentCount: number;
+  comments: Comment[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  trendingScore: number;
+}
+
+/** A published release with the requests it shipped, most wanted first. */
+export interface ReleaseEntry extends ReleaseRef {
+  /** Raw, untrusted Markdown release notes. */
+  body: string;
+  author: Actor | null;
+  shipped: ItemKey[];
+}

@@ -1,0 +1,35 @@
+/** `/changelog/atom.xml`: the latest releases, with their notes and the requests they shipped. */
+import type { APIRoute } from 'astro';
+import { allReleases } from '../../content/collections.ts';
+import { changelogFeedItems } from '../../content/changelog-feed.ts';
+import { strings } from '../../i18n/strings.ts';
+import { atomFeed, atomResponse } from '../../layouts/atom-feed.ts';
+import { absoluteUrl } from '../../layouts/href.ts';
+import { siteConfig } from '../../layouts/site-config.ts';
+import { SITE_PATHS } from '../../model/site-paths.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const [config, releases] = await Promise.all([siteConfig(), allReleases()]);
+  const items = changelogFeedItems(releases, site);
+  return atomResponse(
+    atomFeed({
+      id: absoluteUrl(SITE_PATHS.changelog, site),
+      title: `${strings.changelog.title} · ${config.site.title}`,
+      subtitle: strings.changelog.description,
+      selfUrl: absoluteUrl(SITE_PATHS.changelogAtom, site),
+      pageUrl: absoluteUrl(SITE_PATHS.changelog, site),
+      updated: items[0]?.publishedAt ?? new Date(0).toISOString(),
+      author: config.site.title,
+      entries: items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        url: item.url,
+        updated: item.publishedAt,
+        published: item.publishedAt,
+        ...(item.author ? { author: item.author } : {}),
+        summary: item.summary,
+        contentHtml: item.html,
+      })),
+    }),
+  );
+};

@@ -1,0 +1,367 @@
+/**
+ * Builds the real site from `test/fixtures/snapshot-mini` (once, into a temporary folder) and
+ * checks what a visitor, a feed reader, a crawler or an API client would get.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { XMLParser } from 'fast-xml-parser';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
+import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
+import { buildRoadmap, type Roadmap } from '../../src/model/build-roadmap.ts';
+import { requestPath } from '../../src/model/site-paths.ts';
+import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type Element = DefaultTreeAdapterTypes.Element;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURE = join(ROOT, 'test/fixtures/snapshot-mini');
+
+let dist = '';
+let base = '';
+let config: RoadmapConfig;
+let snapshot: Snapshot;
+let roadmap: Roadmap;
+let htmlFiles: string[] = [];
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+
+/** The environment of a plain `astro build`: Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) would leak into Vite's. */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ROADMAP_SNAPSHOT_DIR: FIXTURE };
+  for (const name of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) || name.startsWith('VITEST')) delete env[name];
+  }
+  return env;
+}
+
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), 'open-roadmap-build-'));
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: ROOT,
+    env: buildEnvironment(),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  config = await loadConfig({ root: ROOT });
+  base = config.site.base === '/' ? '' : config.site.base;
+  snapshot = await readSnapshot(FIXTURE);
+  roadmap = buildRoadmap(snapshot, config);
+  htmlFiles = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html')).map((file) => join(dist, file));
+}, 300_000);
+
+afterAll(async () => {
+  if (dist) await rm(dist, { recursive: true, force: true });
+});
+
+/** The built file behind a site path (`/requests/` → `requests/index.html`). */
+function fileOf(path: string): string {
+  return join(dist, path.endsWith('/') ? `${path}index.html` : path);
+}
+
+/** A site path from a URL or href on the built site, without the base. */
+function sitePath(url: string): string {
+  const pathname = new URL(url, `${config.site.url}${base}/`).pathname;
+  return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
+}
+
+async function page(path: string): Promise<Element> {
+  return parse(await readFile(fileOf(path), 'utf8')) as unknown as Element;
+}
+
+function elements(node: Node, found: Element[] = []): Element[] {
+  if ('tagName' in node) found.push(node);
+  const children = 'content' in node && node.tagName === 'template' ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) elements(child, found);
+  return found;
+}
+
+function attr(element: Element, name: string): string | undefined {
+  return element.attrs.find((attribute) => attribute.name === name)?.value;
+}
+
+function text(node: Node): string {
+  if (node.nodeName === '#text' && 'value' in node) return node.value;
+  return 'childNodes' in node ? node.childNodes.map(text).join('') : '';
+}
+
+const byTag = (root: Node, tag: string) => elements(root).filter((element) => element.tagName === tag);
+const withAttr = (root: Node, name: string, value?: string) =>
+  elements(root).filter((element) => attr(element, name) !== undefined && (value === undefined || attr(element, name) === value));
+
+function duplicateItems() {
+  return roadmap.requests.flatMap((request) => request.duplicates);
+}
+
+describe('request pages', () => {
+  it('give every canonical request a page with its title and vote count', async () => {
+    expect(roadmap.requests.length).toBeGreaterThan(10);
+    for (const request of roadmap.requests) {
+      const html = await page(request.path);
+      expect(byTag(html, 'h1').map(text), request.path).toEqual([request.title]);
+      expect(attr(withAttr(html, 'data-votes')[0] as Element, 'data-votes'), request.path).toBe(String(request.votes.total));
+    }
+  });
+
+  it('fold duplicates into the canonical request, linking each one', async () => {
+    // In the fixture, issue #15 (marked by GitHub) and Discussion #31 (maintainer comment) duplicate #12.
+    const darkMode = roadmap.requests.find((request) => request.number === 12 && request.repository === 'lumen-dev/lumen');
+    const html = await page(darkMode?.path ?? '/missing/');
+    const links = byTag(html, 'a').map((link) => attr(link, 'href'));
+    expect(links).toContain('https://github.com/lumen-dev/lumen/issues/15');
+    expect(links).toContain('https://github.com/lumen-dev/lumen/discussions/31');
+    for (const duplicate of duplicateItems()) {
+      expect(existsSync(fileOf(requestPath(duplicate, config.sources))), duplicate.key).toBe(false);
+    }
+  });
+
+  it('count a person who voted on several duplicates once', async () => {
+    // "ada" reacted to #12, to its duplicate #15 and to its duplicate Discussion #31.
+    const darkMode = roadmap.requests.find((request) => request.number === 12 && request.repository === 'lumen-dev/lumen');
+    const html = await page(darkMode?.path ?? '/missing/');
+    const avatars = byTag(html, 'img').filter((image) => attr(image, 'alt') === 'ada');
+    expect(avatars).toHaveLength(1);
+    // 8 voters + the author on #12, 2 new voters + the author on #15, the author of #31 (ada
+    // again there), and 6 upvotes on #31 of which 2 may be its named people: 13 people + 4.
+    expect(attr(withAttr(html, 'data-votes')[0] as Element, 'data-votes')).toBe('17');
+  });
+
+  it('show avatars lazily with their size, and link to vote and subscribe on GitHub', async () => {
+    const request = roadmap.requests.find((candidate) => candidate.votes.people.length > 3);
+    const html = await page(request?.path ?? '/missing/');
+    const avatars = byTag(html, 'img').filter((image) => attr(image, 'src')?.includes('avatars'));
+    expect(avatars.length).toBeGreaterThan(3);
+    for (const avatar of avatars) {
+      expect(attr(avatar, 'loading')).toBe('lazy');
+      expect(attr(avatar, 'width')).toMatch(/^\d+$/);
+      expect(attr(avatar, 'height')).toMatch(/^\d+$/);
+    }
+    const links = byTag(html, 'a').map((link) => ({ href: attr(link, 'href'), text: text(link) }));
+    expect(links.filter((link) => link.href === request?.url).length).toBeGreaterThanOrEqual(2);
+    expect(links.some((link) => link.href === `${base}${request?.path}atom.xml`)).toBe(true);
+  });
+
+  it('link a shipped request to the release that shipped it', async () => {
+    for (const request of roadmap.requests.filter((candidate) => candidate.release)) {
+      const links = byTag(await page(request.path), 'a').map((link) => attr(link, 'href'));
+      expect(links, request.path).toContain(`${base}${request.release?.path}`);
+    }
+  });
+
+  it('carry the attributes search indexes them by', async () => {
+    const request = roadmap.requests.find((candidate) => candidate.labels.length > 0) ?? roadmap.requests[0];
+    const html = await page(request?.path ?? '/missing/');
+    expect(withAttr(html, 'data-pagefind-body')).toHaveLength(1);
+    expect(withAttr(html, 'data-pagefind-filter', 'status').map(text)).toEqual([config.statuses.names[request?.status ?? 'planned']]);
+    expect(withAttr(html, 'data-pagefind-filter', 'label').map(text)).toEqual(request?.labels.map((label) => label.name));
+    expect(withAttr(html, 'data-pagefind-filter', 'repository').map(text)).toEqual([request?.repository]);
+    expect(withAttr(html, 'data-pagefind-sort', `votes:${request?.votes.total}`)).toHaveLength(1);
+    expect(withAttr(html, 'data-pagefind-meta', 'title').map(text)).toEqual([request?.title]);
+    for (const chrome of [...byTag(html, 'header').filter((header) => attr(header, 'class') === 'site-header'), ...byTag(html, 'footer')]) {
+      expect(attr(chrome, 'data-pagefind-ignore')).toBe('all');
+    }
+  });
+});
+
+describe('lists and board', () => {
+  it('list every canonical request once across the pages of the full list, and no duplicate', async () => {
+    const linked: string[] = [];
+    for (let number = 1; ; number++) {
+      const path = number === 1 ? '/requests/top/' : `/requests/top/${number}/`;
+      if (!existsSync(fileOf(path))) break;
+      const html = await page(path);
+      linked.push(...elements(html).filter((element) => attr(element, 'class') === 'request-card-title').map((title) => sitePath(attr(byTag(title, 'a')[0] as Element, 'href') ?? '')));
+    }
+    expect(linked.sort()).toEqual(roadmap.requests.map((request) => request.path).sort());
+  });
+
+  it('keep declined requests off the board but list them', async () => {
+    const declined = roadmap.requests.filter((request) => request.status === 'declined');
+    expect(declined.length).toBeGreaterThan(0);
+    const board = byTag(await page('/'), 'a').map((link) => sitePath(attr(link, 'href') ?? ''));
+    const list = byTag(await page('/requests/status/declined/top/'), 'a').map((link) => sitePath(attr(link, 'href') ?? ''));
+    for (const request of declined) {
+      expect(board).not.toContain(request.path);
+      expect(list).toContain(request.path);
+    }
+  });
+
+  it('make filtered and sorted lists that link to each other without JavaScript', async () => {
+    const html = await page('/requests/status/planned/newest/');
+    const links = byTag(html, 'a').map((link) => sitePath(attr(link, 'href') ?? ''));
+    expect(links).toContain('/requests/status/planned/top/');
+    expect(links).toContain('/requests/newest/');
+    for (const link of links.filter((candidate) => candidate.startsWith('/requests/'))) {
+      expect(existsSync(fileOf(link)), link).toBe(true);
+    }
+  });
+});
+
+describe('safety', () => {
+  it('never turns a hostile payload into live markup', async () => {
+    let probes = 0;
+    for (const file of htmlFiles) {
+      const source = await readFile(file, 'utf8');
+      probes += source.split('XSS-PROBE').length - 1;
+      const where = relative(dist, file);
+      for (const element of elements(parse(source))) {
+        for (const attribute of element.attrs) {
+          expect(attribute.name, `${where}: <${element.tagName} ${attribute.name}>`).not.toMatch(/^on/i);
+          if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attribute.name)) {
+            expect(attribute.value.trim(), `${where}: ${attribute.name}`).not.toMatch(/^(?:javascript|data|vbscript):/i);
+          }
+        }
+        if (element.tagName === 'script') {
+          expect(text(element).trim(), `${where}: inline script`).toBe('');
+          expect(attr(element, 'src'), `${where}: script without src`).toMatch(new RegExp(`^${base}/[\\w./-]+\\.js$`));
+        }
+        expect(['iframe', 'object', 'embed', 'base'], where).not.toContain(element.tagName);
+        // The theme's colours are the only styles in a page, and they sit in its head.
+        if (element.tagName === 'style') expect(element.parentNode?.nodeName, `${where}: <style>`).toBe('head');
+        // The only SVG in pages are the site's own decorative icons.
+        if (element.tagName === 'svg') expect(attr(element, 'aria-hidden'), `${where}: <svg>`).toBe('true');
+      }
+    }
+    // The payloads are there, as text: the test would mean little if they had been dropped.
+    expect(probes).toBeGreaterThan(0);
+  });
+
+  it('puts a Content-Security-Policy without inline scripts on every page', async () => {
+    for (const file of htmlFiles) {
+      const policy = withAttr(parse(await readFile(file, 'utf8')), 'http-equiv', 'Content-Security-Policy').map((meta) => attr(meta, 'content') ?? '');
+      expect(policy, relative(dist, file)).toHaveLength(1);
+      const scriptSources = /script-src ([^;]*)/.exec(policy[0] ?? '')?.[1] ?? '';
+      expect(scriptSources).toContain("'self'");
+      expect(scriptSources).not.toContain('unsafe-inline');
+      expect(policy[0]).toContain("default-src 'self'");
+    }
+  });
+
+  it('gives every page a canonical address and a description', async () => {
+    for (const file of htmlFiles) {
+      const html = parse(await readFile(file, 'utf8'));
+      const canonical = withAttr(html, 'rel', 'canonical').map((link) => attr(link, 'href') ?? '');
+      expect(canonical, relative(dist, file)).toHaveLength(1);
+      expect(canonical[0]).toMatch(new RegExp(`^${config.site.url}${base}/`));
+      expect(attr(withAttr(html, 'name', 'description')[0] as Element, 'content')?.length, relative(dist, file)).toBeGreaterThan(10);
+    }
+  });
+
+  it('points social cards at the images of requests and releases', async () => {
+    const request = roadmap.requests[0];
+    const image = attr(withAttr(await page(request?.path ?? '/missing/'), 'property', 'og:image')[0] as Element, 'content');
+    expect(image).toBe(`${config.site.url}${base}/og/requests/${request?.slug}.png`);
+    expect(existsSync(fileOf(sitePath(image ?? ''))), image).toBe(true);
+    const release = roadmap.releases[0];
+    const releaseImage = attr(withAttr(await page(release?.path ?? '/missing/'), 'property', 'og:image')[0] as Element, 'content');
+    expect(releaseImage).toBe(`${config.site.url}${base}/og/changelog/${release?.slug}.png`);
+    expect(existsSync(fileOf(sitePath(releaseImage ?? ''))), releaseImage).toBe(true);
+  });
+});
+
+describe('changelog', () => {
+  it('has a page per release with the requests it shipped, prereleases marked', async () => {
+    for (const release of roadmap.releases) {
+      const html = await page(release.path);
+      const links = byTag(html, 'a').map((link) => sitePath(attr(link, 'href') ?? ''));
+      for (const key of release.shipped) {
+        const request = roadmap.requests.find((candidate) => candidate.key === key);
+        expect(links, release.tagName).toContain(request?.path);
+      }
+      const marked = elements(html).some((element) => attr(element, 'class') === 'prerelease-badge');
+      expect(marked, release.tagName).toBe(release.isPrerelease);
+    }
+  });
+
+  it('appends the MDX notes written for a release', async () => {
+    const source = await readFile(fileOf('/changelog/v1.6.0/'), 'utf8');
+    expect(source).toContain('Upgrading from 1.5');
+  });
+
+  it('publishes RSS and Atom feeds of the releases', async () => {
+    const rss = xml.parse(await readFile(fileOf('/changelog/rss.xml'), 'utf8'));
+    const items = [rss.rss.channel.item].flat();
+    expect(items.map((item: { link: string }) => sitePath(item.link))).toEqual(roadmap.releases.map((release) => release.path));
+    const atom = xml.parse(await readFile(fileOf('/changelog/atom.xml'), 'utf8'));
+    const entries = [atom.feed.entry].flat();
+    expect(entries).toHaveLength(roadmap.releases.length);
+    const beta = entries.find((entry: { title: string }) => entry.title.includes('beta'));
+    expect(beta.title).toMatch(/Pre-release/);
+    // Sanitized HTML travels escaped, so the hostile release notes stay inert in feed readers too.
+    expect(beta.content['#text']).not.toMatch(/<script|onerror/i);
+  });
+
+  it('publishes a status feed per request', async () => {
+    for (const request of roadmap.requests) {
+      const feed = xml.parse(await readFile(fileOf(`${request.path}atom.xml`), 'utf8'));
+      const entries = [feed.feed.entry ?? []].flat();
+      expect(entries.length, request.path).toBe(request.statusHistory.length + request.shippedIn.length);
+    }
+  });
+
+  it('serves a vote badge per request, with its text escaped', async () => {
+    const hostile = roadmap.requests.find((request) => request.title.includes('XSS-PROBE'));
+    const svg = await readFile(fileOf(`${hostile?.path}badge.svg`), 'utf8');
+    const parsed = xml.parse(svg);
+    expect(parsed.svg.title).toContain('XSS-PROBE');
+    expect(svg).not.toContain('<img');
+  });
+});
+
+describe('data for machines', () => {
+  let api: RequestsApi;
+  beforeAll(async () => {
+    api = requestsApiSchema.parse(JSON.parse(await readFile(fileOf('/api/requests.json'), 'utf8')));
+  });
+
+  it('lists the canonical requests only, with their duplicates', () => {
+    expect(api.requests).toHaveLength(roadmap.requests.length);
+    const listed = new Set(api.requests.map((request) => `${request.repository}#${request.number}`.toLowerCase()));
+    for (const duplicate of duplicateItems()) expect(listed.has(duplicate.key)).toBe(false);
+    const darkMode = api.requests.find((request) => request.number === 12 && request.repository === 'lumen-dev/lumen');
+    expect(darkMode?.duplicates).toEqual([
+      { repository: 'lumen-dev/lumen', number: 15, type: 'issue' },
+      { repository: 'lumen-dev/lumen', number: 31, type: 'discussion' },
+    ]);
+  });
+
+  it('gives the same vote counts as the pages', async () => {
+    for (const request of api.requests) {
+      const html = await page(sitePath(request.page));
+      expect(attr(withAttr(html, 'data-votes')[0] as Element, 'data-votes'), request.page).toBe(String(request.votes));
+      expect(request.voters.length).toBeLessThanOrEqual(request.votes);
+    }
+  });
+
+  it('lists every page in the sitemap, and robots.txt points to it', async () => {
+    const index = xml.parse(await readFile(fileOf('/sitemap.xml'), 'utf8'));
+    const urls: string[] = [];
+    for (const sitemap of [index.sitemapindex.sitemap].flat()) {
+      const set = xml.parse(await readFile(fileOf(sitePath(sitemap.loc)), 'utf8'));
+      urls.push(...[set.urlset.url].flat().map((url: { loc: string }) => url.loc));
+    }
+    const paths = urls.map(sitePath);
+    for (const request of roadmap.requests) expect(paths).toContain(request.path);
+    for (const release of roadmap.releases) expect(paths).toContain(release.path);
+    expect(paths).toContain('/changelog/');
+    for (const path of paths) expect(existsSync(fileOf(path)), path).toBe(true);
+    const robots = await readFile(fileOf('/robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${config.site.url}${base}/sitemap.xml`);
+  });
+});
+
+describe('weight', () => {
+  it('keeps the board and request pages under 50 KB of HTML and CSS', async () => {
+    for (const path of ['/', ...roadmap.requests.map((request) => request.path)]) {
+      const source = await readFile(fileOf(path), 'utf8');
+      const stylesheets = withAttr(parse(source), 'rel', 'stylesheet').map((link) => sitePath(attr(link, 'href') ?? ''));
+      const cssBytes = (await Promise.all(stylesheets.map((sheet) => readFile(fileOf(sheet))))).reduce((sum, file) => sum + file.length, 0);
+      expect(Buffer.byteLength(source) + cssBytes, path).toBeLessThan(50 * 1024);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { atomFeed } from '../../src/layouts/atom-feed.ts';
+import { rssFeed } from '../../src/layouts/rss-feed.ts';
+import { voteBadgeSvg } from '../../src/layouts/vote-badge.ts';
+import { escapeXml } from '../../src/layouts/xml-escape.ts';
+
+const hostile = `Tom & "Jerry" <script>alert('x')</script>\u0000\u0008 \uD800 end`;
+
+describe('XML output', () => {
+  it('escapes markup and drops characters XML forbids', () => {
+    expect(escapeXml(hostile)).toBe('Tom &amp; &quot;Jerry&quot; &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;  end');
+  });
+
+  it('writes an Atom feed that parses and keeps hostile text as text', () => {
+    const xml = atomFeed({
+      id: 'https://example.com/feed',
+      title: hostile,
+      selfUrl: 'https://example.com/atom.xml?a=1&b=2',
+      pageUrl: 'https://example.com/',
+      updated: '2025-01-01T00:00:00Z',
+      author: 'Acme',
+      entries: [{ id: 'e1', title: hostile, url: 'https://example.com/1', updated: '2025-01-01T00:00:00Z', contentHtml: '<p>Hi &amp; bye</p>' }],
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed.entry.title).toContain('<script>');
+    expect(feed.entry.content['#text']).toBe('<p>Hi &amp; bye</p>');
+  });
+
+  it('writes an RSS feed that parses', () => {
+    const xml = rssFeed({
+      title: hostile,
+      description: 'Releases',
+      pageUrl: 'https://example.com/',
+      selfUrl: 'https://example.com/rss.xml',
+      language: 'en',
+      items: [{ title: hostile, url: 'https://example.com/1', guid: 'g1', publishedAt: '2025-01-01T00:00:00Z', descriptionHtml: '<p>x</p>' }],
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(new XMLParser().parse(xml).rss.channel.item.pubDate).toBe('Wed, 01 Jan 2025 00:00:00 GMT');
+  });
+
+  it('draws a badge whose text cannot break out of the SVG', () => {
+    const svg = voteBadgeSvg({ label: 'votes', value: '<b>42</b>', title: hostile, color: '#2f5bd3' });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('<b>');
+  });
+});

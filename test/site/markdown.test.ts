@@ -1,0 +1,99 @@
+/**
+ * Fixture tests for the Markdown pipeline: every folder under `fixtures/markdown/` holds an
+ * `input.md` and the `output.html` it must render to. After a deliberate change, regenerate
+ * the outputs with `UPDATE_FIXTURES=1 npx vitest run test/site/markdown.test.ts` and review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { markdownExcerpt } from '../../src/markdown/markdown-excerpt.ts';
+import { renderMarkdown } from '../../src/markdown/render-markdown.ts';
+
+const FIXTURES = new URL('./fixtures/markdown/', import.meta.url).pathname;
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+const REPOSITORY = 'lumen-dev/lumen';
+
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+/** What must never come out of the pipeline, whatever went in. */
+const LIVE_MARKUP = [
+  /<script/i,
+  /<iframe/i,
+  /<object/i,
+  /<embed/i,
+  /<style/i,
+  /<form/i,
+  /<base/i,
+  /<meta/i,
+  /<link/i,
+  /<svg/i,
+  /<!--/,
+  /\son[a-z]+\s*=/i,
+  /\sstyle\s*=/i,
+  /\ssrcdoc\s*=/i,
+  /(?:href|src|action|formaction)\s*=\s*"\s*(?:javascript|data|vbscript):/i,
+];
+
+describe('renderMarkdown', () => {
+  it('renders Markdown to HTML with references linked to the given repository', () => {
+    const html = renderMarkdown('Closes #3', { repository: 'acme/widgets' });
+    expect(html).toContain('href="https://github.com/acme/widgets/issues/3"');
+  });
+
+  it('links references to a GitHub Enterprise Server host', () => {
+    const html = renderMarkdown('See #3 and @ada', { repository: 'acme/widgets', githubUrl: 'https://ghe.example.com/' });
+    expect(html).toContain('href="https://ghe.example.com/acme/widgets/issues/3"');
+    expect(html).toContain('href="https://ghe.example.com/ada"');
+  });
+
+  it('moves headings under the page’s own', () => {
+    expect(renderMarkdown('## Notes\n\n### Detail', { repository: REPOSITORY, topHeadingLevel: 2 })).toMatch(/^<h2>Notes<\/h2>\s*<h3>Detail<\/h3>$/);
+    expect(renderMarkdown('# Big', { repository: REPOSITORY })).toBe('<h3>Big</h3>');
+  });
+
+  it.each(cases)('%s', (name) => {
+    const input = readFileSync(join(FIXTURES, name, 'input.md'), 'utf8');
+    const outputFile = join(FIXTURES, name, 'output.html');
+    const html = `${renderMarkdown(input, { repository: REPOSITORY })}\n`;
+    if (UPDATE || !existsSync(outputFile)) writeFileSync(outputFile, html);
+    expect(html).toBe(readFileSync(outputFile, 'utf8'));
+    for (const pattern of LIVE_MARKUP) expect(html, `${name} must not contain ${pattern}`).not.toMatch(pattern);
+  });
+
+  it('prefixes every id and name with user-content-', () => {
+    const html = renderMarkdown(readFileSync(join(FIXTURES, 'xss-id-clobbering', 'input.md'), 'utf8'), { repository: REPOSITORY });
+    const names = [...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((match) => match[1]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const value of names) expect(value).toMatch(/^user-content-/);
+  });
+
+  it('marks user links as user-generated and loads images lazily', () => {
+    const html = renderMarkdown('[a](https://example.com) ![b](https://example.com/b.png)', { repository: REPOSITORY });
+    expect(html).toContain('rel="ugc nofollow noopener"');
+    expect(html).toMatch(/<img[^>]*loading="lazy"[^>]*decoding="async"/);
+  });
+
+  it('points footnote links at their prefixed targets', () => {
+    const html = renderMarkdown('Claim[^1].\n\n[^1]: Source.', { repository: REPOSITORY });
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+    expect(targets.length).toBe(2);
+    for (const target of targets) expect(ids.has(target), target).toBe(true);
+  });
+});
+
+describe('markdownExcerpt', () => {
+  it('keeps the words a reader sees and drops headings, markup, code and raw HTML', () => {
+    const text = markdownExcerpt('### Is your feature request related to a problem?\n\nPlease add **dark** mode.<script>x</script>\n\n```js\ncode()\n```\n\n![shot](a.png) See `theme`.');
+    expect(text).toBe('Please add dark mode. See theme.');
+  });
+
+  it('cuts long text at a word and marks the cut', () => {
+    const text = markdownExcerpt('word '.repeat(100), 40);
+    expect(text.length).toBeLessThanOrEqual(40);
+    expect(text).toMatch(/word…$/);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests: real Chromium (Debian's, through playwright-core) against the built site in
+ * `dist/` (or SITE_DIST). Run `npm run build` first, then `npm run test:browser`.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
