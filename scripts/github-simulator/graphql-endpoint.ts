@@ -5,6 +5,7 @@
  */
 import { execute, getArgumentValues, getVariableValues, Kind, validate, type OperationDefinitionNode } from 'graphql';
 import { findOperation, walkConnections } from './connection-walk.ts';
+import { createMutationRoot, unsupportedMutationFields } from './graphql-mutations.ts';
 import { createRootValue } from './graphql-resolvers.ts';
 import {
   executionErrorLikeGithub,
@@ -29,6 +30,8 @@ export interface GraphqlCall {
   index: WorldIndex;
   viewer: SimActor;
   bucket: RateLimitBucket;
+  /** When the request arrived; stamps what a mutation creates. Default: the clock. */
+  now?: Date;
 }
 
 export interface GraphqlAnswer {
@@ -81,11 +84,11 @@ export async function answerGraphql(call: GraphqlCall): Promise<GraphqlAnswer> {
       },
     ]);
   }
-  if (operation.operation !== 'query') {
+  if (operation.operation === 'subscription' || (operation.operation === 'mutation' && unsupportedMutationFields(operation).length > 0)) {
     return errorsOnly([
       {
         type: 'UNSUPPORTED',
-        message: `The GitHub simulator answers queries only, so this ${operation.operation} did not run. Create comments through the REST endpoint instead.`,
+        message: `The GitHub simulator answers queries and the addDiscussionComment mutation only, so this ${operation.operation} did not run. Create issue comments through the REST endpoint instead.`,
       },
     ]);
   }
@@ -123,7 +126,7 @@ export async function answerGraphql(call: GraphqlCall): Promise<GraphqlAnswer> {
   const result = await execute({
     schema,
     document,
-    rootValue: createRootValue(context),
+    rootValue: operation.operation === 'mutation' ? createMutationRoot(context, call.now ?? new Date()) : createRootValue(context),
     contextValue: context,
     variableValues: request.variables,
     operationName: request.requestedOperationName,

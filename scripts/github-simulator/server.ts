@@ -260,7 +260,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         send(graphqlRateLimited(viewer), withRateLimit());
         return;
       }
-      const answer = await answerGraphql({ request: graphqlRequest, index, viewer, bucket });
+      const answer = await answerGraphql({ request: graphqlRequest, index, viewer, bucket, now: at });
       entry.cost = answer.cost;
       const answered =
         fault?.type === 'graphql-errors'
