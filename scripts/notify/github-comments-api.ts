@@ -94,7 +94,7 @@ const createdDiscussionCommentSchema = z.object({
 });
 
 // Newest first: on a second run our comment is among the latest, so one page usually settles it.
-const THREAD_QUERY = `query ShippedCommentThread($id: ID!, $before: String) {
+export const THREAD_QUERY = `query ShippedCommentThread($id: ID!, $before: String) {
   node(id: $id) {
     __typename
     ... on Issue { locked comments(last: 100, before: $before) { ...Comments } }
@@ -110,7 +110,7 @@ fragment DiscussionComments on DiscussionCommentConnection {
   pageInfo { hasPreviousPage startCursor }
 }`;
 
-const ADD_DISCUSSION_COMMENT = `mutation AddShippedComment($discussionId: ID!, $body: String!) {
+export const ADD_DISCUSSION_COMMENT = `mutation AddShippedComment($discussionId: ID!, $body: String!) {
   addDiscussionComment(input: { discussionId: $discussionId, body: $body }) { comment { url } }
 }`;
 

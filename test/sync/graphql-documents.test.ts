@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ADD_DISCUSSION_COMMENT, THREAD_QUERY } from '../../scripts/notify/github-comments-api.ts';
 import * as documents from '../../scripts/sync/graphql-documents.ts';
 
 // GitHub's published schema, built from its IDL. The package's own validate() uses an older JSON
@@ -18,6 +19,9 @@ const staticDocuments = {
   LabelsPage: documents.labelsPageQuery,
   MilestonesPage: documents.milestonesPageQuery,
   IssueDetails: documents.issueDetailsDocument,
+  // The notifier's: it reads a Discussion's comments and adds one.
+  ShippedCommentThread: THREAD_QUERY,
+  AddShippedComment: ADD_DISCUSSION_COMMENT,
 };
 
 const followUpShapes: Record<string, documents.FollowUp[]> = {
@@ -31,7 +35,7 @@ const followUpShapes: Record<string, documents.FollowUp[]> = {
   ],
 };
 
-describe('GraphQL documents the sync sends', () => {
+describe('GraphQL documents the project sends', () => {
   it.each(Object.entries(staticDocuments))('%s is valid against GitHub’s schema', (_name, document) => {
     expect(validate(schema, parse(document)).map((error) => error.message)).toEqual([]);
   });
