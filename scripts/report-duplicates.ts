@@ -1,0 +1,189 @@
+/**
+ * `npm run report:duplicates`: requests that read alike but that nobody has marked as
+ * duplicates, from the snapshot, offline. Prints a table and writes a Markdown report with
+ * links to GitHub.
+ *
+ *   npx node scripts/report-duplicates.ts [--threshold 0.35] [--limit 50] [--json]
+ *                                         [--out .cache/reports/suggested-duplicates.md]
+ *                                         [--truth <world>.truth.json]
+ *
+ * The snapshot is `ROADMAP_SNAPSHOT_DIR` or `content/snapshot/`. When it is the generated demo
+ * (or `--truth` names a generator's truth file), the suggestions are also measured against the
+ * duplicates the generator planted without marking them: precision, recall, and the counts.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig } from '../src/config/index.ts';
+import { buildRequests } from '../src/model/build-requests.ts';
+import { itemKey } from '../src/model/item-key.ts';
+import type { Request } from '../src/model/types.ts';
+import { DEFAULT_SNAPSHOT_DIR, readSnapshot, type Snapshot } from '../src/snapshot/read-snapshot.ts';
+import { evaluateSuggestions } from '../src/suggest/evaluate-suggestions.ts';
+import { formatPrecisionRecall, reportMarkdown, type ReportEvaluation } from '../src/suggest/report-markdown.ts';
+import { reportTable } from '../src/suggest/report-table.ts';
+import { requestOfItem } from '../src/suggest/request-documents.ts';
+import { suggestDuplicateRequests } from '../src/suggest/suggest-duplicate-requests.ts';
+import { DEFAULT_THRESHOLD } from '../src/suggest/suggest-duplicates.ts';
+import { requestSummary, suggestionRows } from '../src/suggest/suggestion-rows.ts';
+
+const DEFAULT_OUT = '.cache/reports/suggested-duplicates.md';
+const USAGE =
+  'Usage: npm run report:duplicates -- [--threshold <0..1>] [--limit <n>] [--json] [--out <file.md>] [--truth <file.truth.json>]';
+/** How `npm run demo:snapshot` signs the snapshots it makes (see scripts/build-demo-snapshot.ts). */
+const DEMO_ORIGIN = /\bdemo world, seed (\d+)\b/;
+
+const refSchema = z.object({ repository: z.string(), number: z.number().int().positive() });
+/** The part of a generator truth file (scripts/demo/ground-truth.ts) the report needs. */
+const truthFileSchema = z.object({ unmarkedDuplicates: z.array(z.tuple([refSchema, refSchema])) });
+type Ref = z.infer<typeof refSchema>;
+
+interface Options {
+  threshold: number;
+  limit: number | undefined;
+  json: boolean;
+  out: string;
+  truth: string | undefined;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        threshold: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        truth: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new UsageError(`--threshold must be a number from 0 to 1, got "${values.threshold ?? ''}".`);
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
+    throw new UsageError(`--limit must be a whole number of at least 1, got "${values.limit ?? ''}".`);
+  }
+  return { threshold, limit, json: values.json, out: values.out ?? DEFAULT_OUT, truth: values.truth };
+}
+
+/** The generator's unmarked duplicate pairs: from `--truth`, or regenerated for the demo snapshot. */
+async function knownDuplicates(snapshot: Snapshot, truthFile: string | undefined): Promise<{ source: string; pairs: Array<[Ref, Ref]> } | null> {
+  if (truthFile !== undefined) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(truthFile, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `${truthFile} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). Pass the .truth.json file written next to a generated world.`,
+        { cause: error },
+      );
+    }
+    const parsed = truthFileSchema.safeParse(data);
+    if (!parsed.success) {
+      throw new Error(`${truthFile} has no list of unmarkedDuplicates. Pass the .truth.json file that \`npm run demo:world\` writes next to the world.`);
+    }
+    return { source: `Known duplicates from ${truthFile}`, pairs: parsed.data.unmarkedDuplicates };
+  }
+  const demo = DEMO_ORIGIN.exec(snapshot.manifest.apiUrl);
+  if (!demo) return null;
+  // Loaded only for the demo: the generator is a development tool, not part of the report.
+  const [{ generateWorld }, { DEMO_SEED }] = await Promise.all([import('./demo/generate.ts'), import('./build-demo-snapshot.ts')]);
+  const seed = demo[1] === undefined ? DEMO_SEED : Number(demo[1]);
+  const { truth } = generateWorld({ preset: 'demo', seed });
+  return { source: `The demo generator's unmarked duplicates (seed ${seed})`, pairs: truth.unmarkedDuplicates };
+}
+
+/** Known pairs as pairs of requests; a pair whose items are not two requests of the roadmap cannot be suggested and is left out. */
+function expectedRequestPairs(pairs: ReadonlyArray<readonly [Ref, Ref]>, requests: readonly Request[]): Array<[string, string]> {
+  const requestOf = requestOfItem(requests);
+  return pairs.flatMap(([a, b]): Array<[string, string]> => {
+    const first = requestOf.get(itemKey(a));
+    const second = requestOf.get(itemKey(b));
+    return first !== undefined && second !== undefined && first !== second ? [[first, second]] : [];
+  });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  const snapshotDir = process.env.ROADMAP_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
+  const [config, snapshot] = await Promise.all([loadConfig(), readSnapshot(snapshotDir)]);
+  const requests = buildRequests(snapshot, config);
+
+  const all = suggestDuplicateRequests(requests, snapshot.items, { threshold: options.threshold });
+  const suggestions = options.limit === undefined ? all.suggestions : all.suggestions.slice(0, options.limit);
+  const rows = suggestionRows(suggestions, requests);
+  const firstRepository = config.sources[0]?.repo;
+
+  const known = await knownDuplicates(snapshot, options.truth);
+  const byKey = new Map(requests.map((request) => [request.key, request]));
+  const measured: ReportEvaluation | undefined = known
+    ? {
+        source: known.source,
+        // Every suggestion above the threshold, not only those `--limit` shows: the threshold is what is measured.
+        evaluation: evaluateSuggestions(all.suggestions, expectedRequestPairs(known.pairs, requests)),
+        requestOf: (key) => {
+          const request = byKey.get(key);
+          return request ? requestSummary(request) : undefined;
+        },
+      }
+    : undefined;
+
+  const markdown = reportMarkdown(
+    rows,
+    { syncedAt: snapshot.manifest.syncedAt, requests: all.stats.documents, threshold: options.threshold, firstRepository, totalSuggestions: all.suggestions.length },
+    measured,
+  );
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(options.out, markdown);
+
+  if (options.json) {
+    const evaluation = measured
+      ? {
+          source: measured.source,
+          precision: measured.evaluation.precision,
+          recall: measured.evaluation.recall,
+          truePositives: measured.evaluation.truePositives.length,
+          falsePositives: measured.evaluation.falsePositives.length,
+          missed: measured.evaluation.missed,
+        }
+      : null;
+    process.stdout.write(`${JSON.stringify({ syncedAt: snapshot.manifest.syncedAt, threshold: options.threshold, stats: all.stats, suggestions: rows, evaluation }, null, 2)}\n`);
+  } else {
+    const summary = [
+      rows.length === 0 ? 'No pair of requests scores above the threshold.' : `${reportTable(rows, firstRepository).trimEnd()}\n(D) a Discussion`,
+      '',
+      `${all.suggestions.length} suggested duplicate${all.suggestions.length === 1 ? '' : 's'} among ${all.stats.documents} requests ` +
+        `(threshold ${options.threshold}; ${all.stats.comparedPairs.toLocaleString('en')} of ${all.stats.allPairs.toLocaleString('en')} pairs compared)` +
+        (rows.length < all.suggestions.length ? `, ${rows.length} shown.` : '.'),
+    ];
+    if (measured) summary.push(`${measured.source}: ${formatPrecisionRecall(measured.evaluation)}.`);
+    process.stdout.write(`${summary.join('\n')}\n`);
+  }
+  process.stderr.write(`Report written to ${options.out}\n`);
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
