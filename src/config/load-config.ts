@@ -50,7 +50,8 @@ function missingFileError(shown: string, root: string): ConfigError {
 /** The line of `file` the error points at, found in its stack (Node puts it first for syntax errors). */
 function lineInFile(error: unknown, file: string): number | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  for (const place of [pathToFileURL(file).href, file]) {
+  // Node names the file by path, Vite (inside Astro or Vitest) relative to the working directory.
+  for (const place of [pathToFileURL(file).href, file, path.relative(process.cwd(), file)]) {
     const at = stack.indexOf(`${place}:`);
     if (at === -1) continue;
     const line = /^:(\d+)/.exec(stack.slice(at + place.length));
