@@ -1,0 +1,105 @@
+/**
+ * Runs a command as a child process and measures it: wall time and peak resident memory.
+ *
+ * Peak memory comes from GNU time (`/usr/bin/time`), which reports the largest resident set of
+ * the process tree's biggest process, Pagefind's native indexer included. Where it is missing, a
+ * preloaded module reports Node's own `process.resourceUsage().maxRSS` instead (Node only).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+
+export interface MeasuredRun {
+  exitCode: number | null;
+  wallMilliseconds: number;
+  /** Kilobytes; null when it could not be measured. */
+  peakRssKilobytes: number | null;
+  /** Where peak memory came from. */
+  rssSource: 'gnu-time' | 'node' | 'none';
+  /** stdout and stderr, interleaved. */
+  output: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** A folder for the measurement's scratch files. */
+  scratchDir: string;
+  /** Also copy the child's output to this process's stderr. */
+  echo?: boolean;
+}
+
+/** Runs `node <args>` with the Node running this script. */
+export async function runNodeMeasured(args: string[], options: RunOptions): Promise<MeasuredRun> {
+  const rssFile = join(options.scratchDir, `rss-${process.pid}-${Date.now()}.txt`);
+  await rm(rssFile, { force: true });
+  const useGnuTime = existsSync(GNU_TIME) && (await gnuTimeWorks(rssFile));
+  const reporter = join(options.scratchDir, 'max-rss-reporter.mjs');
+  if (!useGnuTime) {
+    await writeFile(
+      reporter,
+      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    );
+  }
+  const command = useGnuTime ? GNU_TIME : process.execPath;
+  const commandArgs = useGnuTime
+    ? ['-f', '%M', '-o', rssFile, process.execPath, ...args]
+    : ['--import', reporter, ...args];
+  const env = { ...options.env };
+
+  const started = performance.now();
+  const child = spawn(command, commandArgs, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    if (options.echo) process.stderr.write(text);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const wallMilliseconds = performance.now() - started;
+
+  const peakRssKilobytes = await readPeakRss(rssFile);
+  return {
+    exitCode,
+    wallMilliseconds,
+    peakRssKilobytes,
+    rssSource: peakRssKilobytes === null ? 'none' : useGnuTime ? 'gnu-time' : 'node',
+    output,
+  };
+}
+
+async function readPeakRss(file: string): Promise<number | null> {
+  try {
+    // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    const value = Number(lines.at(-1));
+    return Number.isFinite(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** BusyBox and BSD `time` take other flags; check that this one writes the figure we ask for. */
+async function gnuTimeWorks(probeFile: string): Promise<boolean> {
+  const probe = spawn(GNU_TIME, ['-f', '%M', '-o', probeFile, process.execPath, '-e', ''], { stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => {
+    probe.on('error', () => resolve(-1));
+    probe.on('close', resolve);
+  });
+  if (code !== 0) return false;
+  try {
+    return Number((await readFile(probeFile, 'utf8')).trim()) > 0;
+  } catch {
+    return false;
+  } finally {
+    await rm(probeFile, { force: true });
+  }
+}
