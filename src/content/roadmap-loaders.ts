@@ -49,6 +49,8 @@ export function requestsLoader(): Loader {
       // Not an error: a new project has no requests yet, and the site says so.
       context.logger.warn('The snapshot holds no published requests, so the roadmap is empty. Check `sources` in roadmap.config.ts.');
     }
+    // Duplicate markings that could not be followed: the item stands alone; the maintainer page lists them too.
+    for (const problem of loaded.roadmap.problems) context.logger.warn(`${problem.message} To fix: ${problem.hint}.`);
     return loaded.roadmap.requests.map((request) => requestEntry(request, loaded));
   });
 }

@@ -73,7 +73,7 @@ export const strings = {
     opened: 'Opened',
     voters: 'Voters',
     anonymous: (count: number) =>
-      `+ ${count.toLocaleString('en')} anonymous ${count === 1 ? 'upvote' : 'upvotes'} on GitHub Discussions, where upvoters are not named.`,
+      `+ ${count.toLocaleString('en')} anonymous ${count === 1 ? 'upvote' : 'upvotes'} on GitHub Discussions. GitHub does not name upvoters, so only upvotes beyond the people shown here are counted.`,
     moreVoters: (count: number) => `and ${count.toLocaleString('en')} more`,
     noVotes: 'No votes yet. Be the first on GitHub.',
     mergedFrom: 'Merged from',
@@ -109,6 +109,69 @@ export const strings = {
     empty: 'No releases yet.',
     allReleases: 'All releases',
     publishedBy: (login: string) => `Published by ${login}`,
+  },
+  merged: {
+    title: (title: string) => `Merged: ${title}`,
+    description: (request: string) => `This request was merged into “${request}”, where its votes now count.`,
+    heading: 'This request was merged',
+    body: (item: string) => `${item} asks for the same thing as another request, so it was merged into it. Its votes count there, each person once.`,
+    goTo: 'Go to the request',
+    onGitHub: 'The original item on GitHub',
+  },
+  maintainers: {
+    title: 'For maintainers',
+    description: 'Reports for the maintainers of this roadmap: priorities, suggested duplicates and duplicate markings to fix.',
+    intro:
+      'Reports for maintainers, computed from the same snapshot as the rest of the site. These pages are not linked from the navigation and ask search engines not to index them, but like every page of a static site they are public: they show only what the roadmap already publishes.',
+    reports: 'Reports',
+    priorities: 'Priorities',
+    prioritiesHint: 'Open requests ranked by demand, recent votes, comments and your impact, priority and effort labels.',
+    duplicates: 'Suggested duplicates',
+    duplicatesHint: 'Requests that read alike but are not marked as duplicates yet.',
+    problems: 'Duplicate markings to fix',
+    problemsHint:
+      'Items marked as duplicates in a way the roadmap cannot follow. Each stands on its own until the marking is fixed on GitHub; the next build picks up the change.',
+    problemsCount: (count: number) => (count === 1 ? '1 marking to fix' : `${count.toLocaleString('en')} markings to fix`),
+    noProblems: 'Every duplicate marking could be followed.',
+    item: 'Item',
+    problem: 'What happened',
+    fix: 'What to do',
+    problemKinds: {
+      'self-reference': 'Duplicate of itself',
+      'unavailable-original': 'Original not published',
+      'no-original': 'No original named',
+      cycle: 'Loop of duplicates',
+    } as Record<'self-reference' | 'unavailable-original' | 'no-original' | 'cycle', string>,
+    merged: (duplicates: number, requests: number) =>
+      `${duplicates.toLocaleString('en')} ${duplicates === 1 ? 'duplicate is' : 'duplicates are'} merged into ${requests.toLocaleString('en')} ${requests === 1 ? 'request' : 'requests'}.`,
+  },
+  priorities: {
+    title: 'Priorities',
+    description: 'Open requests ranked by a priority score for maintainers.',
+    intro:
+      'Open requests (not shipped, not declined) ranked by a score that weighs demand against your own labels. Demand counts each voter once, each vote again by how recent it is, and four comments as one vote; impact and priority labels multiply it, effort labels divide it.',
+    formula: 'score = (votes + recent votes + comments ÷ 4) × impact × priority ÷ effort',
+    labelsHint:
+      'Labels: impact: and priority: low (×0.5), medium (×1), high (×2), critical (×3), or p0–p3; effort: xs (×0.25), s (×0.5), m (×1), l (×2), xl (×4). Without a label a factor is 1.',
+    caption: 'Open requests by priority score, with every factor of the score',
+    sortedBy: (column: string) => `sorted by ${column.toLowerCase()}`,
+    sortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
+    showing: (shown: number, total: number) =>
+      shown < total ? `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} open requests.` : `${total.toLocaleString('en')} open requests.`,
+    empty: 'No open requests.',
+    rank: '#',
+    request: 'Request',
+    columns: {
+      score: 'Score',
+      votes: 'Votes',
+      recent: 'Recent votes',
+      comments: 'Comments',
+      impact: 'Impact',
+      priority: 'Priority',
+      effort: 'Effort',
+    } as Record<'score' | 'votes' | 'recent' | 'comments' | 'impact' | 'priority' | 'effort', string>,
+    noLabel: 'no label',
+    back: 'All maintainer reports',
   },
   notFound: {
     title: 'Page not found',

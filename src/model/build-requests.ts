@@ -1,14 +1,16 @@
 /**
  * Snapshot → canonical requests: the publishable items, duplicates folded in, votes counted
  * as people, a status and its history, the release that shipped each one, and a trending
- * score. Pure: the same snapshot and configuration always give the same requests.
+ * score; plus the duplicate markings that could not be followed. Pure: the same snapshot and
+ * configuration always give the same requests.
  */
 import type { RoadmapConfig } from '../config/schema.ts';
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import type { Comment, Item, PullRequestRef, RepositorySnapshot } from '../snapshot/schema.ts';
 import { isExcludedAccount } from './excluded-accounts.ts';
 import { itemKey } from './item-key.ts';
-import { publishableItems, publishedReleases } from './publishable-items.ts';
+import type { DuplicateProblem } from './duplicate-problems.ts';
+import { publishableItems, publishedReleases, unavailableReasonOf } from './publishable-items.ts';
 import { trendingScore } from './ranking.ts';
 import { resolveDuplicates } from './resolve-duplicates.ts';
 import { releaseId, shipReleases, type ShipmentGroup } from './shipments.ts';
@@ -43,8 +45,17 @@ function repositoryIndex(snapshot: Snapshot): Map<string, RepositorySnapshot> {
   return new Map(snapshot.repositories.map((repository) => [repository.repository.toLowerCase(), repository]));
 }
 
-function summary(item: Item): ItemSummary {
-  return { key: itemKey(item), repository: item.repository, number: item.number, type: item.type, title: item.title, url: item.url };
+function summary(item: Item, config: ModelConfig): ItemSummary {
+  return {
+    key: itemKey(item),
+    repository: item.repository,
+    number: item.number,
+    type: item.type,
+    title: item.title,
+    url: item.url,
+    slug: requestSlug(item, config.sources),
+    path: requestPath(item, config.sources),
+  };
 }
 
 function topicLabels(item: Item, repository: RepositorySnapshot | undefined, config: ModelConfig): RequestLabel[] {
@@ -86,7 +97,19 @@ function visibleComments(item: Item, config: ModelConfig): Comment[] {
   );
 }
 
+export interface ResolvedRequests {
+  requests: Request[];
+  /** Duplicate markings that could not be followed (see `duplicate-problems.ts`). */
+  problems: DuplicateProblem[];
+}
+
+/** The canonical requests of a snapshot. */
 export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[] {
+  return resolveRequests(snapshot, config).requests;
+}
+
+/** The canonical requests of a snapshot, and the duplicate markings that could not be followed. */
+export function resolveRequests(snapshot: Snapshot, config: ModelConfig): ResolvedRequests {
   const { items, inScope } = publishableItems(snapshot, config);
   const byKey = new Map(items.map((item) => [itemKey(item), item]));
   const repositories = repositoryIndex(snapshot);
@@ -94,7 +117,12 @@ export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[
   const isIgnoredCommenter = (comment: Comment): boolean =>
     isExcludedAccount(comment.author?.login ?? null, comment.author?.type ?? null, config.exclude);
 
-  const resolution = resolveDuplicates(items, { label: config.duplicates.label, isIgnoredCommenter, canBeCanonical: inScope });
+  const resolution = resolveDuplicates(items, {
+    label: config.duplicates.label,
+    isIgnoredCommenter,
+    canBeCanonical: inScope,
+    whyUnavailable: unavailableReasonOf(snapshot, config),
+  });
   const canonicalItems = items.filter((item) => resolution.canonicalOf.get(itemKey(item)) === itemKey(item) && inScope(item));
   const canonicalKeys = new Set(canonicalItems.map(itemKey));
 
@@ -130,7 +158,7 @@ export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[
   }
 
   const now = snapshot.manifest.syncedAt;
-  return groups.map((group) => {
+  const requests = groups.map((group): Request => {
     const [item, ...duplicates] = group.items as [Item, ...Item[]];
     const repository = repositories.get(item.repository.toLowerCase());
     const votes = uniqueVoters(group.items, { votes: config.votes, exclude: config.exclude, avatarFor });
@@ -158,7 +186,7 @@ export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[
       labels: topicLabels(item, repository, config),
       milestone: milestoneOf(item, repository),
       votes,
-      duplicates: duplicates.map(summary),
+      duplicates: duplicates.map((duplicate) => summary(duplicate, config)),
       closingPullRequests: closingPullRequestsOf(group.items),
       release,
       shippedIn: releasesOfRequest,
@@ -171,4 +199,5 @@ export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[
       trendingScore: trendingScore(voteTimes, now, config.votes.trendingHalfLifeDays),
     };
   });
+  return { requests, problems: resolution.problems };
 }

@@ -11,9 +11,10 @@
  */
 import type { RoadmapConfig, SourceConfig } from '../config/schema.ts';
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
-import type { Item, Release, RepositorySnapshot } from '../snapshot/schema.ts';
+import type { Item, ItemRef, Release, RepositorySnapshot } from '../snapshot/schema.ts';
+import type { UnavailableReason } from './duplicate-problems.ts';
 import { isExcludedAccount } from './excluded-accounts.ts';
-import { sameRepository } from './item-key.ts';
+import { itemKey, sameRepository } from './item-key.ts';
 
 export interface PublishableItems {
   /** Every item that may be published or counted, in snapshot order. */
@@ -78,5 +79,27 @@ export function publishableItems(snapshot: Snapshot, config: PublishingConfig): 
       const source = sourceFor(item.repository, config.sources);
       return source !== undefined && isSourceInScope(item, source);
     },
+  };
+}
+
+/**
+ * Why an item that is not among the publishable items is not, for the duplicate report:
+ * a duplicate of it stands on its own. Private repositories are named as such even though
+ * their items never reach the snapshot without `allowPrivate`.
+ */
+export function unavailableReasonOf(snapshot: Snapshot, config: PublishingConfig): (ref: ItemRef) => UnavailableReason {
+  const repositories = new Map(snapshot.repositories.map((repository) => [repository.repository.toLowerCase(), repository]));
+  let items: Map<string, Item> | undefined;
+  return (ref) => {
+    const source = sourceFor(ref.repository, config.sources);
+    if (source === undefined) return 'other-repository';
+    if (repositories.get(ref.repository.toLowerCase())?.isPrivate === true && !source.allowPrivate) return 'private';
+    // Built on first use: most snapshots have no such reference at all.
+    items ??= new Map(snapshot.items.map((item) => [itemKey(item), item]));
+    const item = items.get(itemKey(ref));
+    if (item === undefined) return 'not-found';
+    if (hasAnyLabel(item, config.exclude.labels)) return 'excluded-label';
+    if (isExcludedAccount(item.author?.login ?? null, item.author?.type ?? null, config.exclude)) return 'excluded-author';
+    return 'not-found';
   };
 }

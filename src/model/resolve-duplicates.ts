@@ -1,32 +1,50 @@
 /**
  * Folds duplicates into canonical items.
  *
- * An item claims to duplicate another when (strongest first):
+ * An item says it duplicates another when (strongest first):
  * 1. GitHub marked it (`MarkedAsDuplicateEvent` not undone by a later `UnmarkedAsDuplicateEvent`
  *    for the same original);
- * 2. it was closed as a duplicate (`stateReason: DUPLICATE`) and names its original;
+ * 2. it was closed as a duplicate (`stateReason: DUPLICATE`, issues and Discussions alike) and
+ *    names its original;
  * 3. it carries the configured duplicate label and names its original;
  * 4. a maintainer (OWNER, MEMBER or COLLABORATOR) commented "Duplicate of …", GitHub's own
  *    convention for marking duplicates.
  * The original is named by "Duplicate of #12" (or `owner/repo#12`, or a link to the issue or
  * Discussion) in a maintainer's comment, newest first, then in the body; with no such phrase,
  * the first reference there. Only maintainers' comments count: anyone can write a comment.
+ * The strongest signal decides; a weaker one never overrides it.
  *
- * An item reopened after its last duplicate signal stands alone: reopening is how GitHub users
- * say "this is not a duplicate after all". So does an item whose original is unknown (deleted,
- * private, spam or not in the snapshot) or cannot be a request.
+ * An item stands on its own, whatever it says, when:
+ * - it was reopened after its last duplicate signal: reopening is how GitHub users say "this is
+ *   not a duplicate after all" (an open Discussion whose state reason is `REOPENED` counts as
+ *   reopened after everything, as Discussions have no timeline);
+ * - the signal names the item itself, names nothing, or names an original that is not among the
+ *   published items (deleted, private, spam, another repository): reported as a problem;
+ * - everything along its chain of originals is outside every source's scope, so no request
+ *   could take its votes: reported too.
  *
- * Chains resolve transitively (A → B → C puts A and B under C). A cycle (A → B → A) is broken
- * deterministically: its oldest item (earliest `createdAt`, then smallest key) is canonical and
- * its own claim is ignored.
+ * Chains resolve transitively (A → B → C puts A and B under C); an item folds into the furthest
+ * item along its chain that can be a request, so a chain may pass through a bug report. A cycle
+ * (A → B → A) is broken deterministically: its oldest item (earliest `createdAt`, then smallest
+ * key) is canonical, its own marking is ignored, and the cycle is reported.
  * @see https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/marking-issues-or-pull-requests-as-a-duplicate
  */
 import type { Comment, Item, ItemRef } from '../snapshot/schema.ts';
+import {
+  cycleProblem,
+  noOriginalProblem,
+  selfReferenceProblem,
+  unavailableOriginalProblem,
+  type DuplicateEvidence,
+  type DuplicateProblem,
+  type ProblemItem,
+  type UnavailableReason,
+} from './duplicate-problems.ts';
 import { findDuplicateOf, findReferences } from './item-references.ts';
 import { itemKey } from './item-key.ts';
 import type { ItemKey } from './types.ts';
 
-export type DuplicateEvidence = 'marked-as-duplicate' | 'closed-as-duplicate' | 'duplicate-label' | 'maintainer-comment';
+export type { DuplicateEvidence } from './duplicate-problems.ts';
 
 export interface DuplicateClaim {
   target: ItemRef;
@@ -35,11 +53,27 @@ export interface DuplicateClaim {
   at: string;
 }
 
+/** What an item says about being a duplicate, before the rest of the snapshot is consulted. */
+export type DuplicateSignal =
+  /** It names an original other than itself (which may still turn out to be unknown). */
+  | { kind: 'claim'; claim: DuplicateClaim }
+  /** It is marked as a duplicate of itself. */
+  | { kind: 'self'; evidence: DuplicateEvidence; at: string }
+  /** It is labelled or closed as a duplicate without naming any original. */
+  | { kind: 'unnamed'; evidence: 'duplicate-label' | 'closed-as-duplicate'; at: string };
+
 export interface DuplicateRules {
   /** The configured duplicate label (`duplicates.label`). */
   label: string;
   /** Comments from accounts that do not count (bots, `exclude.users`) are ignored. */
   isIgnoredCommenter?: (comment: Comment) => boolean;
+}
+
+export interface ResolutionRules extends DuplicateRules {
+  /** Which items may head a group (requests in scope); default: all. */
+  canBeCanonical?: (item: Item) => boolean;
+  /** Why an original that is not among the items cannot take votes, for the report; default `not-found`. */
+  whyUnavailable?: (target: ItemRef) => UnavailableReason;
 }
 
 export interface DuplicateResolution {
@@ -49,22 +83,27 @@ export interface DuplicateResolution {
   duplicatesOf: Map<ItemKey, ItemKey[]>;
   /** The claims that were followed, by the claiming item. */
   claims: Map<ItemKey, DuplicateClaim>;
+  /** Markings that could not be followed, about items that can be requests, in item order. */
+  problems: DuplicateProblem[];
 }
 
 const MAINTAINERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 const BEGINNING_OF_TIME = '0000-01-01T00:00:00Z';
+const END_OF_TIME = '9999-12-31T23:59:59Z';
 
+type IssueEvent = Extract<Item, { type: 'issue' }>['events'][number];
+
+/** Maintainers' comments that count, newest first. */
 function maintainerComments(item: Item, rules: DuplicateRules): Comment[] {
   return item.comments
     .filter((comment) => MAINTAINERS.has(comment.authorAssociation) && !(rules.isIgnoredCommenter?.(comment) ?? false))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** The original the item names, with when it was named; null when it names none. */
-function namedOriginal(item: Item, rules: DuplicateRules): { target: ItemRef; at: string } | null {
+/** The original the item names (never itself), with when it was named; null when it names none. */
+function namedOriginal(item: Item, comments: readonly Comment[]): { target: ItemRef; at: string } | null {
   const self = itemKey(item);
   const isOther = (ref: ItemRef | null): ref is ItemRef => ref !== null && itemKey(ref) !== self;
-  const comments = maintainerComments(item, rules);
   for (const comment of comments) {
     const target = findDuplicateOf(comment.body, item.repository);
     if (isOther(target)) return { target, at: comment.createdAt };
@@ -77,6 +116,18 @@ function namedOriginal(item: Item, rules: DuplicateRules): { target: ItemRef; at
   }
   const firstInBody = findReferences(item.body, item.repository).find(isOther);
   return firstInBody ? { target: firstInBody, at: item.createdAt } : null;
+}
+
+/** When a "Duplicate of …" in a maintainer's comment or the body names the item itself; null if never. */
+function namesItselfAt(item: Item, comments: readonly Comment[]): string | null {
+  const self = itemKey(item);
+  const namesSelf = (markdown: string): boolean => {
+    const target = findDuplicateOf(markdown, item.repository);
+    return target !== null && itemKey(target) === self;
+  };
+  const comment = comments.find((candidate) => namesSelf(candidate.body));
+  if (comment) return comment.createdAt;
+  return namesSelf(item.body) ? item.createdAt : null;
 }
 
 function latestGitHubMark(item: Item): DuplicateClaim | null {
@@ -94,7 +145,7 @@ function latestGitHubMark(item: Item): DuplicateClaim | null {
   return [...marks.values()].at(-1) ?? null;
 }
 
-function lastEventAt(item: Item, matches: (event: Extract<Item, { type: 'issue' }>['events'][number]) => boolean): string | null {
+function lastEventAt(item: Item, matches: (event: IssueEvent) => boolean): string | null {
   if (item.type !== 'issue') return null;
   return item.events.filter(matches).at(-1)?.createdAt ?? null;
 }
@@ -103,45 +154,55 @@ function lastEventAt(item: Item, matches: (event: Extract<Item, { type: 'issue' 
 function reopenedAt(item: Item): string | null {
   const fromEvents = lastEventAt(item, (event) => event.kind === 'reopened');
   if (fromEvents !== null) return fromEvents;
-  if (item.state === 'OPEN' && item.stateReason === 'REOPENED') return '9999-12-31T23:59:59Z';
+  if (item.state === 'OPEN' && item.stateReason === 'REOPENED') return END_OF_TIME;
   return null;
 }
 
-/** What the item itself says about being a duplicate, before the rest of the snapshot is consulted. */
-export function findDuplicateClaim(item: Item, rules: DuplicateRules): DuplicateClaim | null {
-  const self = itemKey(item);
+/** What the item itself says about being a duplicate; null when it says nothing that still stands. */
+export function duplicateSignal(item: Item, rules: DuplicateRules): DuplicateSignal | null {
+  const selfRef: ItemRef = { repository: item.repository, number: item.number };
+  const comments = maintainerComments(item, rules);
+  const selfNamedAt = namesItselfAt(item, comments);
+  const original = namedOriginal(item, comments) ?? (selfNamedAt === null ? null : { target: selfRef, at: selfNamedAt });
   const candidates: DuplicateClaim[] = [];
+  const unnamed: Array<{ evidence: 'duplicate-label' | 'closed-as-duplicate'; at: string }> = [];
 
   const mark = latestGitHubMark(item);
-  if (mark && itemKey(mark.target) !== self) candidates.push(mark);
+  if (mark) candidates.push(mark);
 
-  const named = namedOriginal(item, rules);
   if (item.state === 'CLOSED' && item.stateReason === 'DUPLICATE') {
-    const target = mark?.target ?? named?.target;
     const at =
-      lastEventAt(item, (event) => event.kind === 'closed' && event.stateReason === 'DUPLICATE') ??
-      item.closedAt ??
-      item.updatedAt;
-    if (target && itemKey(target) !== self) candidates.push({ target, evidence: 'closed-as-duplicate', at });
+      lastEventAt(item, (event) => event.kind === 'closed' && event.stateReason === 'DUPLICATE') ?? item.closedAt ?? item.updatedAt;
+    const target = mark?.target ?? original?.target;
+    if (target) candidates.push({ target, evidence: 'closed-as-duplicate', at });
+    else unnamed.push({ evidence: 'closed-as-duplicate', at });
   }
+
   const label = rules.label.toLowerCase();
-  if (named && item.labels.some((name) => name.toLowerCase() === label)) {
+  if (item.labels.some((name) => name.toLowerCase() === label)) {
     const labeledAt =
       lastEventAt(item, (event) => event.kind === 'labeled' && event.label.toLowerCase() === label) ??
       (item.type === 'issue' ? BEGINNING_OF_TIME : item.createdAt);
-    candidates.push({ target: named.target, evidence: 'duplicate-label', at: labeledAt > named.at ? labeledAt : named.at });
-  }
-  for (const comment of maintainerComments(item, rules)) {
-    const target = findDuplicateOf(comment.body, item.repository);
-    if (target && itemKey(target) !== self) {
-      candidates.push({ target, evidence: 'maintainer-comment', at: comment.createdAt });
-      break;
-    }
+    if (original) candidates.push({ target: original.target, evidence: 'duplicate-label', at: labeledAt > original.at ? labeledAt : original.at });
+    else unnamed.push({ evidence: 'duplicate-label', at: labeledAt });
   }
 
+  // The newest maintainer comment naming another item; failing that, one naming the item itself.
+  const phrases = comments.flatMap((comment) => {
+    const target = findDuplicateOf(comment.body, item.repository);
+    return target ? [{ target, at: comment.createdAt }] : [];
+  });
+  const phrase = phrases.find((entry) => itemKey(entry.target) !== itemKey(item)) ?? phrases[0];
+  if (phrase) candidates.push({ target: phrase.target, evidence: 'maintainer-comment', at: phrase.at });
+
   const reopened = reopenedAt(item);
-  const standing = reopened === null ? candidates : candidates.filter((claim) => claim.at > reopened);
-  return standing[0] ?? null;
+  const stands = (at: string): boolean => reopened === null || at > reopened;
+  const claim = candidates.find((candidate) => stands(candidate.at));
+  if (claim) {
+    return itemKey(claim.target) === itemKey(item) ? { kind: 'self', evidence: claim.evidence, at: claim.at } : { kind: 'claim', claim };
+  }
+  const bare = unnamed.find((entry) => stands(entry.at));
+  return bare ? { kind: 'unnamed', ...bare } : null;
 }
 
 function isOlder(a: Item, b: Item): boolean {
@@ -149,57 +210,65 @@ function isOlder(a: Item, b: Item): boolean {
   return itemKey(a) < itemKey(b);
 }
 
-/**
- * Resolves every item to its canonical item. `canBeCanonical` limits which items may head a
- * group (requests in scope); a group whose head may not stands apart, item by item.
- */
-export function resolveDuplicates(
-  items: readonly Item[],
-  rules: DuplicateRules & { canBeCanonical?: (item: Item) => boolean },
-): DuplicateResolution {
+function problemItem(item: Item): ProblemItem {
+  return { key: itemKey(item), repository: item.repository, number: item.number, type: item.type, title: item.title, url: item.url };
+}
+
+/** Resolves every item to its canonical item, and reports the markings it could not follow. */
+export function resolveDuplicates(items: readonly Item[], rules: ResolutionRules): DuplicateResolution {
   const byKey = new Map(items.map((item) => [itemKey(item), item]));
+  const canBeCanonical = rules.canBeCanonical ?? (() => true);
+  const problems: DuplicateProblem[] = [];
   const claims = new Map<ItemKey, DuplicateClaim>();
   const next = new Map<ItemKey, ItemKey>();
+
   for (const [key, item] of byKey) {
-    const claim = findDuplicateClaim(item, rules);
-    if (!claim) continue;
+    const signal = duplicateSignal(item, rules);
+    if (signal === null) continue;
+    // Only items that would be requests are worth a maintainer's attention.
+    const report = canBeCanonical(item);
+    if (signal.kind === 'self') {
+      if (report) problems.push(selfReferenceProblem(problemItem(item), signal.evidence));
+      continue;
+    }
+    if (signal.kind === 'unnamed') {
+      if (report) problems.push(noOriginalProblem(problemItem(item), signal.evidence));
+      continue;
+    }
+    const { claim } = signal;
     const target = itemKey(claim.target);
-    // An unknown original leaves the item standing alone rather than vanishing.
-    if (!byKey.has(target)) continue;
+    if (!byKey.has(target)) {
+      // An unknown original leaves the item standing alone rather than vanishing.
+      const reason = rules.whyUnavailable?.(claim.target) ?? 'not-found';
+      if (report) problems.push(unavailableOriginalProblem(problemItem(item), claim.evidence, claim.target, reason));
+      continue;
+    }
     claims.set(key, claim);
     next.set(key, target);
   }
 
-  breakCycles(next, byKey);
-
-  const canonicalOf = new Map<ItemKey, ItemKey>();
-  const rootOf = (start: ItemKey): ItemKey => {
-    const path: ItemKey[] = [];
-    let key = start;
-    for (;;) {
-      const known = canonicalOf.get(key);
-      if (known !== undefined) {
-        key = known;
-        break;
-      }
-      const following = next.get(key);
-      if (following === undefined) break;
-      path.push(key);
-      key = following;
-    }
-    for (const visited of path) canonicalOf.set(visited, key);
-    canonicalOf.set(key, key);
-    return key;
-  };
-  for (const key of byKey.keys()) rootOf(key);
-
-  const canBeCanonical = rules.canBeCanonical ?? (() => true);
-  for (const [key, root] of canonicalOf) {
-    const head = byKey.get(root);
-    if (head && !canBeCanonical(head)) canonicalOf.set(key, key);
+  for (const cycle of breakCycles(next, byKey)) {
+    const members = cycle.map((key) => byKey.get(key)).filter((member) => member !== undefined);
+    const [kept] = members;
+    if (kept && members.some(canBeCanonical)) problems.push(cycleProblem(problemItem(kept), members.map(problemItem)));
   }
-  for (const key of byKey.keys()) {
-    if (canonicalOf.get(key) === key) claims.delete(key);
+
+  // Each item folds into the furthest item along its chain that can be a request.
+  const canonicalOf = new Map<ItemKey, ItemKey>();
+  for (const [key, item] of byKey) {
+    let canonical = key;
+    for (let step = next.get(key); step !== undefined; step = next.get(step)) {
+      const stepItem = byKey.get(step);
+      if (stepItem && canBeCanonical(stepItem)) canonical = step;
+    }
+    canonicalOf.set(key, canonical);
+    if (canonical !== key) continue;
+    const claim = claims.get(key);
+    claims.delete(key);
+    // Still pointing somewhere (not the kept item of a broken cycle), yet nothing there is a request.
+    if (claim && next.has(key) && canBeCanonical(item)) {
+      problems.push(unavailableOriginalProblem(problemItem(item), claim.evidence, claim.target, 'not-a-request'));
+    }
   }
 
   const duplicatesOf = new Map<ItemKey, ItemKey[]>();
@@ -217,15 +286,23 @@ export function resolveDuplicates(
       }),
     );
   }
-  return { canonicalOf, duplicatesOf, claims };
+  problems.sort(
+    (a, b) =>
+      a.item.repository.toLowerCase().localeCompare(b.item.repository.toLowerCase()) ||
+      a.item.number - b.item.number ||
+      a.kind.localeCompare(b.kind),
+  );
+  return { canonicalOf, duplicatesOf, claims, problems };
 }
 
 /**
  * Each item claims at most one original, so the claims form chains that can only loop back
  * on themselves. Every loop loses the claim of its oldest item, which becomes its canonical.
+ * Returns each loop broken, from its oldest item on, each member claiming the next.
  */
-function breakCycles(next: Map<ItemKey, ItemKey>, byKey: Map<ItemKey, Item>): void {
+function breakCycles(next: Map<ItemKey, ItemKey>, byKey: Map<ItemKey, Item>): ItemKey[][] {
   const state = new Map<ItemKey, 'visiting' | 'done'>();
+  const cycles: ItemKey[][] = [];
   for (const start of [...next.keys()].sort()) {
     const path: ItemKey[] = [];
     let key: ItemKey | undefined = start;
@@ -236,14 +313,18 @@ function breakCycles(next: Map<ItemKey, ItemKey>, byKey: Map<ItemKey, Item>): vo
     }
     if (key !== undefined && state.get(key) === 'visiting') {
       const cycle = path.slice(path.indexOf(key));
-      let oldest = cycle[0] ?? key;
-      for (const member of cycle) {
+      let oldest = 0;
+      cycle.forEach((member, index) => {
         const candidate = byKey.get(member);
-        const current = byKey.get(oldest);
-        if (candidate && current && isOlder(candidate, current)) oldest = member;
-      }
-      next.delete(oldest);
+        const current = byKey.get(cycle[oldest] ?? member);
+        if (candidate && current && isOlder(candidate, current)) oldest = index;
+      });
+      const ordered = [...cycle.slice(oldest), ...cycle.slice(0, oldest)];
+      const [kept] = ordered;
+      if (kept !== undefined) next.delete(kept);
+      cycles.push(ordered);
     }
     for (const visited of path) state.set(visited, 'done');
   }
+  return cycles;
 }

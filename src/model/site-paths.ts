@@ -11,6 +11,7 @@ import { slug as githubSlug } from 'github-slugger';
 import type { SourceConfig } from '../config/schemas/sources.ts';
 import type { StatusId } from '../config/status-ids.ts';
 import { sameRepository } from './item-key.ts';
+import type { PrioritySort } from './priority-score.ts';
 import type { RequestSort } from './ranking.ts';
 
 const LONGEST_SLUG = 60;
@@ -113,6 +114,21 @@ export function requestFeedPath(requestPath: string): string {
 /** The README badge showing a request's votes. */
 export function requestBadgePath(requestPath: string): string {
   return `${requestPath}badge.svg`;
+}
+
+/**
+ * The maintainers' pages: unlisted (no navigation link, not in the sitemap, `noindex`), yet
+ * public like every page of a static site, so they show only what the roadmap publishes anyway.
+ */
+export const MAINTAINER_PATHS = {
+  home: '/maintainers/',
+  duplicates: '/maintainers/duplicates/',
+  priorities: '/maintainers/priorities/',
+} as const;
+
+/** The priority table in one order: `/maintainers/priorities/` by score, `/maintainers/priorities/effort/`… */
+export function prioritiesPath(sort: PrioritySort): string {
+  return sort === 'score' ? MAINTAINER_PATHS.priorities : `${MAINTAINER_PATHS.priorities}${sort}/`;
 }
 
 export const SITE_PATHS = {

@@ -19,14 +19,16 @@ export interface Voter {
 }
 
 export interface VoteTally {
-  /** Unique people plus anonymous Discussion upvotes. */
+  /** Unique people plus anonymous Discussion upvotes: the request's demand, shown everywhere. */
   total: number;
   /** Everyone who counts, each once, first voters first. */
   people: Voter[];
-  /** Discussion upvotes by people GitHub does not name (see `unique-voters.ts`). */
+  /** Discussion upvoters there must be beyond `people` (see `unique-voters.ts`). */
   anonymous: number;
   /** Creation time of the Discussion the anonymous upvotes come from; weighs them for trending. */
   anonymousSince: string | null;
+  /** The largest upvote count among the request's Discussions, as counted (0 without Discussions). */
+  upvotes: number;
 }
 
 export interface StatusChange {
@@ -41,6 +43,13 @@ export interface ItemSummary {
   type: ItemType;
   title: string;
   url: string;
+  /** The segment the item would have in URLs as a request of its own (`15-dark-theme`). */
+  slug: string;
+  /**
+   * The address it would have as a request of its own, by the same rule as every request
+   * (`/requests/15-dark-theme/`): a merged duplicate's page redirects from there to its request.
+   */
+  path: string;
 }
 
 export interface RequestLabel {

@@ -1,17 +1,28 @@
 /**
  * The true demand behind a request: the people who voted on it or on any of its duplicates,
- * each counted once, however many duplicates they reacted to and with however many of the
- * configured reactions.
+ * each counted once, however many duplicates they reacted to, in whichever channel, and with
+ * however many of the configured reactions.
  *
- * - Bots, `exclude.users` and deleted accounts (GitHub's "ghost", login null) never count.
- *   Items with an excluded label never reach this point (see `publishable-items.ts`).
- * - With `votes.countAuthor`, whoever opened the request or a duplicate counts as a voter, as
- *   on most feedback boards: asking is wanting. Without it their own reaction is ignored too.
- * - Discussion upvotes are anonymous: GitHub gives only a count. A person may both upvote a
- *   Discussion and react to it, and the same anonymous person may upvote two merged
- *   Discussions, so we never add up what could be the same people twice: the anonymous votes
- *   are the largest, over the request's Discussions, of (upvotes − named voters of that
- *   Discussion). The total is therefore a floor, never an inflated figure.
+ * - A vote is a reaction with one of `votes.reactions` (👍 by default).
+ * - Bots (a `[bot]` login or GitHub type `Bot`, while `exclude.bots` is on), `exclude.users` and
+ *   deleted accounts (GitHub's "ghost", login null) never count. Items with an excluded label
+ *   (spam) or by an excluded author never reach this point (see `publishable-items.ts`).
+ * - With `votes.countAuthor`, whoever opened the request or one of its duplicates counts as a
+ *   voter, as on most feedback boards: asking is wanting. Without it, an author's own reaction
+ *   on the item they opened does not count either (their reaction on another item of the group
+ *   does: that is a vote like anyone's).
+ * - Discussion upvotes are anonymous: GitHub gives only a number. An upvoter may be one of the
+ *   people already counted (who reacted somewhere in the group, or opened an item of it), and
+ *   the same person may upvote two merged Discussions. So the total is the smallest number of
+ *   distinct people the data allows: every named person once, plus the upvoters there must be
+ *   beyond them. Exactly:
+ *
+ *       upvotes   = the largest upvote count among the group's Discussions
+ *                   (minus one per Discussion when authors do not count: its author may have upvoted it)
+ *       anonymous = max(0, upvotes − named people)
+ *       total     = named people + anonymous
+ *
+ *   Anonymous upvotes are shown as such, never as people.
  * @see https://docs.github.com/en/graphql/reference/interfaces#votable
  */
 import type { ExcludeConfig } from '../config/schemas/exclude.ts';
@@ -31,8 +42,8 @@ export interface VoterRules {
 export function uniqueVoters(items: readonly Item[], rules: VoterRules): VoteTally {
   const reactions = new Set<string>(rules.votes.reactions);
   const people = new Map<string, Voter>();
-  let anonymous = 0;
-  let anonymousSince: string | null = null;
+  let upvotes = 0;
+  let upvotesSince: string | null = null;
 
   const count = (login: string, votedAt: string, avatarUrl: string | undefined): void => {
     const key = login.toLowerCase();
@@ -45,24 +56,21 @@ export function uniqueVoters(items: readonly Item[], rules: VoterRules): VoteTal
   };
 
   for (const item of items) {
-    const named = new Set<string>();
     const authorLogin = item.author?.login.toLowerCase() ?? null;
     for (const vote of item.votes) {
       if (vote.login === null || !reactions.has(vote.content)) continue;
       if (isExcludedAccount(vote.login, vote.type, rules.exclude)) continue;
       if (!rules.votes.countAuthor && vote.login.toLowerCase() === authorLogin) continue;
       count(vote.login, vote.createdAt, undefined);
-      named.add(vote.login.toLowerCase());
     }
     if (rules.votes.countAuthor && item.author && !isExcludedAccount(item.author.login, item.author.type, rules.exclude)) {
       count(item.author.login, item.createdAt, item.author.avatarUrl);
-      named.add(item.author.login.toLowerCase());
     }
     if (item.type === 'discussion') {
-      const unnamed = Math.max(0, item.upvoteCount - named.size);
-      if (unnamed > anonymous) {
-        anonymous = unnamed;
-        anonymousSince = item.createdAt;
+      const counted = rules.votes.countAuthor ? item.upvoteCount : Math.max(0, item.upvoteCount - 1);
+      if (counted > upvotes) {
+        upvotes = counted;
+        upvotesSince = item.createdAt;
       }
     }
   }
@@ -70,5 +78,12 @@ export function uniqueVoters(items: readonly Item[], rules: VoterRules): VoteTal
   const voters = [...people.values()].sort(
     (a, b) => a.votedAt.localeCompare(b.votedAt) || a.login.toLowerCase().localeCompare(b.login.toLowerCase()),
   );
-  return { total: voters.length + anonymous, people: voters, anonymous, anonymousSince };
+  const anonymous = Math.max(0, upvotes - voters.length);
+  return {
+    total: voters.length + anonymous,
+    people: voters,
+    anonymous,
+    anonymousSince: anonymous > 0 ? upvotesSince : null,
+    upvotes,
+  };
 }
