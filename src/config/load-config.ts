@@ -106,7 +106,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Roadm
 
   let module: unknown;
   try {
-    module = await import(pathToFileURL(file).href);
+    module = await import(/* @vite-ignore */ pathToFileURL(file).href);
   } catch (error) {
     throw importError(shown, file, error);
   }
