@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from './build-fixture.ts';
+import { buildFixture } from '../helpers/build-fixture.ts';
 import { decodePng, pixelAt, pngSize } from './png-pixels.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/site/', import.meta.url));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture } from './build-fixture.ts';
+import { buildFixture } from '../helpers/build-fixture.ts';
 import { serveSite, type ServedSite } from './serve-site.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
