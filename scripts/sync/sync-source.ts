@@ -51,6 +51,7 @@ import {
   issueItemFromRest,
   releaseFromGraphql,
   restVoteCount,
+  votesFromReactions,
   type IssueDetails,
 } from './to-snapshot.ts';
 
@@ -273,9 +274,7 @@ async function syncReleases(
     pageInfo = page.pageInfo;
   }
   const byTag = new Map<string, Release>(full ? [] : known);
-  const fetchedTags = new Set<string>();
   for (const node of fetched) {
-    fetchedTags.add(node.tagName);
     const release = releaseFromGraphql(repository, node);
     if (release) byTag.set(release.tagName, release);
     else byTag.delete(node.tagName); // turned back into a draft
@@ -366,11 +365,7 @@ async function syncDiscussions(
       );
       for (const entry of followUps) {
         const reactions = [...entry.reactions, ...(more.reactions.get(entry.discussion.id) ?? [])];
-        const updated = discussionItemFromGraphql(options.repository, toDiscussionShape(entry.discussion), reactions, {
-          voteContents: options.voteContents,
-          keepComments: options.keepComments,
-        });
-        entry.discussion.votes = updated.votes;
+        entry.discussion.votes = votesFromReactions(reactions, options.voteContents);
       }
     }
     progress.step(options.repository, `${state.items.length} Discussions`);
@@ -379,30 +374,6 @@ async function syncDiscussions(
     page = null;
   }
   state.done = true;
-}
-
-/** Only `reactions` matter when recomputing votes; the rest is carried over from the item. */
-function toDiscussionShape(item: DiscussionItem): GqlDiscussion {
-  return {
-    id: item.id,
-    number: item.number,
-    title: item.title,
-    body: item.body,
-    url: item.url,
-    author: item.author ? { __typename: item.author.type, login: item.author.login, avatarUrl: item.author.avatarUrl } : null,
-    authorAssociation: item.authorAssociation,
-    category: item.category,
-    closed: item.state === 'CLOSED',
-    closedAt: item.closedAt,
-    stateReason: item.stateReason,
-    locked: item.locked,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-    upvoteCount: item.upvoteCount,
-    labels: { nodes: item.labels.map((label) => ({ name: label })) },
-    comments: { totalCount: item.commentCount, nodes: [] },
-    reactions: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
-  };
 }
 
 async function listIssues(
@@ -495,7 +466,9 @@ async function fetchIssueDetails(
       continue;
     }
     const key = `${withVotes}:${withTimeline}`;
-    groups.set(key, [...(groups.get(key) ?? []), issue]);
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else groups.set(key, [issue]);
   }
 
   for (const [key, issues] of groups) {
@@ -596,7 +569,6 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
   const overview = checkpoint.overview;
   if (!overview) throw new Error('mergeSource called before the overview was fetched');
   const wantedLabels = options.issues === false ? [] : options.issues.labels;
-  const categories = options.discussions === false ? [] : options.discussions.categories;
   const items = new Map<string, Item>();
   let changed = 0;
   let removed = 0;
@@ -616,13 +588,12 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
   for (const issue of checkpoint.issues.raw) {
     if (!matchesLabels(restLabels(issue), wantedLabels)) items.delete(`issue:${issue.number}`);
   }
+  // Discussions were filtered by category as they were listed.
+  const keptDiscussions = new Set(checkpoint.discussions.items.map((item) => item.number));
   for (const number of checkpoint.discussions.seen) {
-    if (!checkpoint.discussions.items.some((item) => item.number === number)) items.delete(`discussion:${number}`);
+    if (!keptDiscussions.has(number)) items.delete(`discussion:${number}`);
   }
-  for (const item of [...checkpoint.discussions.items, ...checkpoint.issues.done]) {
-    if (item.type === 'discussion' && categories.length > 0 && !categories.some((c) => [item.category.slug, item.category.name].map((v) => v.toLowerCase()).includes(c.toLowerCase()))) continue;
-    items.set(key(item), item);
-  }
+  for (const item of [...checkpoint.discussions.items, ...checkpoint.issues.done]) items.set(key(item), item);
   for (const [itemKey, item] of items) {
     const before = previousItems.get(itemKey);
     if (!before || before.updatedAt !== item.updatedAt || before.votes.length !== item.votes.length) changed += 1;

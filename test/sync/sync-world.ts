@@ -1,6 +1,6 @@
 /**
- * A small GitHub world that exercises every field the sync keeps: votes (one item with more than a
- * page of them), bots, a deleted account, minimized comments, duplicate markings, a close by a
+ * A small GitHub world that exercises every field the sync keeps: votes (an issue and a Discussion
+ * with more than a page of them), bots, a deleted account, minimized comments, duplicate markings, a close by a
  * merged pull request, Discussions in two categories, releases (one a draft), a private repository.
  */
 import type {
@@ -155,7 +155,7 @@ export function syncWorld(): SimWorld {
       ...Array.from({ length: 6 }, (_, index) => issue(7 + index)),
     ],
     discussions: [
-      discussion(20, { title: 'Plugin system', reactions: votes(['alice', 'bob'], 50), comments: [comment('carol', 'Duplicate of https://github.com/acme/widgets/issues/1', 51, { authorAssociation: 'COLLABORATOR' })], updatedAt: at(52) }),
+      discussion(20, { title: 'Plugin system', reactions: [...votes(['alice', 'bob'], 50), ...votes(manyVoters, 60)], comments: [comment('carol', 'Duplicate of https://github.com/acme/widgets/issues/1', 51, { authorAssociation: 'COLLABORATOR' })], updatedAt: at(52) }),
       discussion(21, { title: 'How do I install?', category: 'q-a' }),
       discussion(22, { title: 'Closed as duplicate', closed: true, closedAt: at(60), stateReason: 'DUPLICATE', updatedAt: at(60), labels: ['enhancement'] }),
     ],
