@@ -1,4 +1,5 @@
 // @ts-check
+import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/config/astro-options.ts';
@@ -13,5 +14,14 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Astro's caches (the content store, and the pages of the last build) live beside the image
+  // cache, where CI restores them from to make the next build incremental. Builds that must not
+  // share them (tests, several snapshots side by side) set ROADMAP_ASTRO_CACHE_DIR.
+  cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
   integrations: [snapshotSource(), mdx(), socialImages(), pagefind()],
+  experimental: {
+    // Request pages, feeds, badges, redirects and social images return a `cacheKey` from
+    // `getStaticPaths()`; a route whose key and code are unchanged is copied from the last build.
+    incrementalBuild: true,
+  },
 });

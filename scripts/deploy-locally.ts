@@ -85,7 +85,9 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
     ROADMAP_SNAPSHOT_DIR: join(work, 'content/snapshot'),
     ROADMAP_SYNC_CHECKPOINT: join(work, '.cache/sync/checkpoint.json'),
     ROADMAP_IMAGE_CACHE_DIR: join(work, '.cache/images'),
+    ROADMAP_ASTRO_CACHE_DIR: join(work, '.cache/astro'),
   };
+  const buildCachePaths = ['.cache/images', '.cache/astro'];
   const step = (name: string) => log(`▸ ${name}`);
 
   // A fresh runner: nothing survives between runs but the cache.
@@ -111,16 +113,16 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
   await saveCache(state, `roadmap-snapshot-${options.runId}`, snapshotPaths, work);
   if (paused) return { outcome: 'paused', step: 'Sync from GitHub', detail: 'rate limit: resumes next run' };
 
-  step('Restore rendered images');
-  await restoreCache(state, 'roadmap-images-', ['.cache/images'], work);
+  step('Restore the build caches');
+  await restoreCache(state, 'roadmap-build-', buildCachePaths, work);
 
   step('Build');
   const dist = join(work, 'dist');
   const built = await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], env, log);
   if (built !== 0) return { outcome: 'failed', step: 'Build', detail: `exit code ${built}` };
 
-  step('Save rendered images');
-  await saveCache(state, `roadmap-images-${options.runId}`, ['.cache/images'], work);
+  step('Save the build caches');
+  await saveCache(state, `roadmap-build-${options.runId}`, buildCachePaths, work);
 
   // upload-pages-artifact + deploy-pages: the host switches to the new files in one step.
   step('Deploy');

@@ -18,13 +18,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../src/config/index.ts';
 import { buildRequests } from '../src/model/build-requests.ts';
-import { itemKey } from '../src/model/item-key.ts';
-import type { Request } from '../src/model/types.ts';
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, type Snapshot } from '../src/snapshot/read-snapshot.ts';
-import { evaluateSuggestions } from '../src/suggest/evaluate-suggestions.ts';
+import { evaluateSuggestions, expectedRequestPairs } from '../src/suggest/evaluate-suggestions.ts';
 import { formatPrecisionRecall, reportMarkdown, type ReportEvaluation } from '../src/suggest/report-markdown.ts';
 import { reportTable } from '../src/suggest/report-table.ts';
-import { requestOfItem } from '../src/suggest/request-documents.ts';
 import { suggestDuplicateRequests } from '../src/suggest/suggest-duplicate-requests.ts';
 import { DEFAULT_THRESHOLD } from '../src/suggest/suggest-duplicates.ts';
 import { requestSummary, suggestionRows } from '../src/suggest/suggestion-rows.ts';
@@ -102,16 +99,6 @@ async function knownDuplicates(snapshot: Snapshot, truthFile: string | undefined
   const seed = demo[1] === undefined ? DEMO_SEED : Number(demo[1]);
   const { truth } = generateWorld({ preset: 'demo', seed });
   return { source: `The demo generator's unmarked duplicates (seed ${seed})`, pairs: truth.unmarkedDuplicates };
-}
-
-/** Known pairs as pairs of requests; a pair whose items are not two requests of the roadmap cannot be suggested and is left out. */
-function expectedRequestPairs(pairs: ReadonlyArray<readonly [Ref, Ref]>, requests: readonly Request[]): Array<[string, string]> {
-  const requestOf = requestOfItem(requests);
-  return pairs.flatMap(([a, b]): Array<[string, string]> => {
-    const first = requestOf.get(itemKey(a));
-    const second = requestOf.get(itemKey(b));
-    return first !== undefined && second !== undefined && first !== second ? [[first, second]] : [];
-  });
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -316,8 +316,8 @@ export async function writeBenchSnapshot(options: BenchSnapshotOptions): Promise
 }
 
 /**
- * Edits one request the way a day on GitHub would (a new vote and a retitle), rewriting its shard
- * and the manifest. Returns which item changed.
+ * Edits one request the way the next sync would find it (a new vote and a retitle, an hour
+ * later), rewriting its shard and the manifest. Returns which item changed.
  */
 export async function changeOneRequest(dir: string): Promise<{ repository: string; number: number; title: string }> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
@@ -327,9 +327,13 @@ export async function changeOneRequest(dir: string): Promise<{ repository: strin
   const item = shard.items[Math.floor(shard.items.length / 2)];
   if (!item) throw new Error(`empty shard ${shardFile.path}`);
 
+  // As a real sync an hour later: a new snapshot time (which moves every trending score), and one
+  // request retitled with a new vote.
+  const syncedAt = new Date(Date.parse(SYNCED_AT) + 3_600_000).toISOString().replace('.000Z', 'Z');
+  manifest.syncedAt = syncedAt;
   item.title = `${item.title} and more`;
-  item.votes.push({ login: 'bench-voter', type: 'User', content: 'THUMBS_UP', createdAt: SYNCED_AT });
-  item.updatedAt = SYNCED_AT;
+  item.votes.push({ login: 'bench-voter', type: 'User', content: 'THUMBS_UP', createdAt: syncedAt });
+  item.updatedAt = syncedAt;
   const text = `${JSON.stringify(itemShardSchema.parse(shard), null, 2)}\n`;
   await writeFile(join(dir, shardFile.path), text);
   shardFile.sha256 = sha256(text);

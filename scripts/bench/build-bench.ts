@@ -12,7 +12,7 @@
  *
  *   npm run bench:build -- --requests 500        a quick run while developing
  *   options: --requests N  --seed N  --concurrency N (build.concurrency)
- *            --incremental (turn on experimental.incrementalBuild, to see what it would skip)
+ *            --no-incremental (turn off experimental.incrementalBuild, to see what it saves)
  *            --no-floor  --no-rebuild  --keep (leave the temporary folder)
  *            --verbose (show Astro's output)  --json
  */
@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     concurrency: { type: 'string' },
-    incremental: { type: 'boolean', default: false },
+    'no-incremental': { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -103,7 +103,7 @@ try {
       `  cacheDir: ${JSON.stringify(join(work, 'astro-cache'))},`,
       `  vite: { ...config.vite, cacheDir: ${JSON.stringify(join(work, 'vite-cache'))} },`,
       concurrency === undefined ? '' : `  build: { ...config.build, concurrency: ${concurrency} },`,
-      args.incremental ? `  experimental: { ...config.experimental, incrementalBuild: true },` : '',
+      args['no-incremental'] ? `  experimental: { ...config.experimental, incrementalBuild: false },` : '',
       `};`,
       '',
     ].join('\n'),
@@ -151,7 +151,7 @@ try {
     floor = { run, log: parseBuildLog(run.output), size: null };
   }
 
-  const report = { requests, snapshot, cores: availableParallelism(), concurrency, incremental: args.incremental, first, rebuild, floor };
+  const report = { requests, snapshot, cores: availableParallelism(), concurrency, incremental: !args['no-incremental'], first, rebuild, floor };
   if (args.json) {
     process.stdout.write(`${JSON.stringify(report, (key, value: unknown) => (key === 'output' ? undefined : value), 2)}\n`);
   } else {
@@ -228,7 +228,7 @@ function renderReport(report: {
     `${cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0))).join('  ').trimEnd()}\n`;
 
   const lines = [
-    `\nBuild benchmark: ${count(report.requests)} requests, ${count(report.snapshot.releases)} releases, ${count(report.snapshot.votes)} votes (snapshot ${size(report.snapshot.bytes)}), ${report.cores} cores${report.concurrency === undefined ? '' : `, build.concurrency ${report.concurrency}`}${report.incremental ? ', experimental.incrementalBuild' : ''}\n\n`,
+    `\nBuild benchmark: ${count(report.requests)} requests, ${count(report.snapshot.releases)} releases, ${count(report.snapshot.votes)} votes (snapshot ${size(report.snapshot.bytes)}), ${report.cores} cores${report.concurrency === undefined ? '' : `, build.concurrency ${report.concurrency}`}${report.incremental ? '' : ', incremental builds off'}\n\n`,
     line(columns),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:suggest`: suggested duplicates over a generated 10,000-request repository.
  * Prints the time taken, the pairs compared against all n(n-1)/2 pairs, and the suggestions
- * found: 10,000 requests should take seconds, not minutes.
+ * found: 10,000 requests should take seconds, not minutes. How good the suggestions are is
+ * measured by `suggest-quality.ts`.
  *
  *   npx node scripts/bench/suggest-bench.ts [--items 10000] [--seed 1]
  *
@@ -189,7 +190,8 @@ async function main(): Promise<void> {
     `  requests compared:                ${stats.documents}`,
     `  pairs scored:                     ${stats.comparedPairs.toLocaleString('en')} of ${stats.allPairs.toLocaleString('en')} (${share.toFixed(2)} %)`,
     `  posting entries visited:          ${stats.postingsVisited.toLocaleString('en')} (terms cut to the ${stats.maxPostings} requests they weigh most in: ${stats.cutTerms})`,
-    `  left out as look-alikes:          series ${stats.notDuplicates.series}, different names ${stats.notDuplicates['different-names']}, documentation and feature ${stats.notDuplicates['documentation-and-feature']}`,
+    `  left out as look-alikes:          series ${stats.notDuplicates.series}, different series ${stats.notDuplicates['different-series']}, ` +
+      `different names ${stats.notDuplicates['different-names']}, documentation and feature ${stats.notDuplicates['documentation-and-feature']}`,
     `  suggestions:                      ${suggestions.length}`,
     `  heap used:                        ${memory.toFixed(0)} MB`,
   ];

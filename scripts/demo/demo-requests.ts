@@ -61,6 +61,8 @@ const UNDONE_TITLE = 'Feeds per tag and per author';
 const UNDONE_CANONICAL_TITLE = 'Full-content RSS feed option';
 const CHAIN_CANONICAL_TITLE = 'Persistent build cache between CI runs';
 const CYCLE_TITLE = 'Search keyboard shortcut';
+/** The idea behind the cycle's first request, which files it under `CYCLE_TITLE`. */
+const CYCLE_IDEA_TITLE = 'Keyboard shortcut to open search';
 const DISCUSSION_BODY_TARGET_TITLE = 'Redirects file with wildcard and splat support';
 const URL_TARGET_TITLE = 'Footnotes support';
 
@@ -170,7 +172,7 @@ export function planDemoRequests(random: Random, cast: Cast, slots: SlotRegistry
   // Early enough that the whole mark / object / unmark story fits before now.
   const undone = request(MAIN_REPOSITORY, 'issue', idea(UNDONE_TITLE), 'feeds', growingTime(random, undoneCanonical.slot.createdAt + 20 * DAY, NOW - 60 * DAY));
   const chainCanonical = scenarioOriginal(CHAIN_CANONICAL_TITLE);
-  const cycleFirst = request(MAIN_REPOSITORY, 'issue', idea('Keyboard shortcut to open search'), 'search', growingTime(random, PROJECT_START + 60 * DAY, NOW - 150 * DAY));
+  const cycleFirst = request(MAIN_REPOSITORY, 'issue', idea(CYCLE_IDEA_TITLE), 'search', growingTime(random, PROJECT_START + 60 * DAY, NOW - 150 * DAY));
   cycleFirst.title = CYCLE_TITLE;
   const discussionBodyTarget = scenarioOriginal(DISCUSSION_BODY_TARGET_TITLE);
   const urlTarget = scenarioOriginal(URL_TARGET_TITLE);
@@ -364,7 +366,8 @@ export function planDemoRequests(random: Random, cast: Cast, slots: SlotRegistry
   });
 
   // --- Everything else: one distinct idea per request.
-  const used = new Set(main.map((plan) => plan.title));
+  // Ideas go by their catalogue title: a retitled request still uses its idea.
+  const used = new Set([...main.map((plan) => plan.title), CYCLE_IDEA_TITLE]);
   for (const title of [...RESERVED_PARAPHRASES, ...Object.keys(PARAPHRASES)]) used.add(title);
   const freshIdeas = random.shuffle([...ideasByTitle.values()].filter((entry) => !used.has(entry.title)));
   const count = (kind: 'issue' | 'discussion'): number => main.filter((plan) => plan.kind === kind).length;

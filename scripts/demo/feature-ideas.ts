@@ -42,6 +42,7 @@ const ROWS: readonly IdeaRow[] = [
   ['themes', 'Author pages with avatars and bios', 'We have a dozen authors; readers cannot see everything one person wrote.', 'Support an authors data file and generate `/authors/<id>/` pages listing their posts.'],
   ['themes', 'Breadcrumbs component', 'Deep documentation pages give no hint of where they sit in the hierarchy.', 'A `<Breadcrumbs />` component in the default theme built from the page path and section titles.'],
   ['themes', 'Customisable footer links via config', 'Changing the footer means overriding a template just to add two links.', 'A `footer.links` option in the theme config.'],
+  ['themes', '"Edit this page" link in the default theme', 'Readers spot typos in our docs but have no quick way to propose a fix.', 'An `editUrl` option (e.g. `https://github.com/acme/docs/edit/main/`) that adds a link to the source file of each page, opening the editor on GitHub.'],
   ['themes', 'Announcement banner in the default theme', 'We want to announce a new major version across the whole docs site for a few weeks.', 'A dismissible banner configured in `lumen.config.ts` with text, link and an id so dismissals are remembered.'],
   ['themes', 'Sidebar generated from the folder structure', 'Maintaining the docs sidebar by hand is error-prone; new pages are often missing from it.', 'Autogenerate the sidebar from the folder tree, ordered by a `sidebar.order` front matter field.'],
   // i18n
@@ -132,7 +133,7 @@ const ROWS: readonly IdeaRow[] = [
   ['plugins', 'Virtual pages from plugins', 'Our plugin generates tag pages but has to write Markdown files to disk.', 'Let plugins add pages to the build without files on disk.'],
   ['plugins', 'Let plugins add CLI commands', 'Our deploy plugin needs a `lumen deploy:preview` command.', 'A plugin hook to register subcommands with their flags and help text.'],
   ['plugins', 'Typed options for plugins', 'Plugin options are `any` and typos go unnoticed.', 'Publish helper types so plugins can declare typed, validated options.'],
-  ['plugins', 'Shortcodes API for custom components in Markdown', 'Embedding a YouTube video requires raw HTML in Markdown.', 'Let plugins register shortcodes like `{% youtube id %}` rendered by a component.'],
+  ['plugins', 'Shortcodes API for custom components in Markdown', 'Our pricing tables and product cards are components, and authors have to paste their HTML into Markdown to use them.', 'Let plugins register shortcodes like `{% pricing plan="pro" %}` rendered by a component.'],
   ['plugins', 'Custom template engines through plugins', 'Our existing site uses Nunjucks templates that we would like to keep for now.', 'Allow plugins to register template engines by file extension.'],
   ['plugins', 'Dev server middleware from plugins', 'Our plugin needs to serve a few API routes during development.', 'A plugin hook to add middleware to the dev server.'],
   // dev-server
@@ -183,7 +184,6 @@ const ROWS: readonly IdeaRow[] = [
   ['data', 'Generate pages from a data file', 'We have a spreadsheet of 400 events and want a page for each.', 'Map each row of a data file to a page using a template.'],
   ['data', 'Environment variables in templates with a safe prefix', 'Secrets could accidentally end up in HTML if every variable were exposed.', 'Expose only variables prefixed with `LUMEN_PUBLIC_` to templates.'],
   ['data', 'Typed data loaders in TypeScript', 'Data files are untyped and templates break silently.', 'Let `data/*.ts` modules export typed loaders whose return type flows into templates.'],
-  ['data', 'Git commit metadata in templates', 'We want "Edited by X in commit abc123" on every page.', 'Expose the last commit hash, author and date per page.'],
   ['data', 'Collection data as JSON for client-side scripts', 'Our interactive filter needs the list of all recipes.', 'An option to emit a collection as a JSON file with chosen fields.'],
   // feeds
   ['feeds', 'Full-content RSS feed option', 'Our readers complain that the feed only contains summaries.', 'A `feed.content: "full" | "summary"` option.'],

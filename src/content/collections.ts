@@ -5,13 +5,16 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { OverviewEntryData } from './entry-schemas.ts';
 
-export type RequestEntry = CollectionEntry<'requests'>;
+/** A stored request with its trending score, which the overview keeps (see `entry-schemas.ts`). */
+export type RequestEntry = CollectionEntry<'requests'> & { data: CollectionEntry<'requests'>['data'] & { trendingScore: number } };
 export type ReleaseEntry = CollectionEntry<'releases'>;
 
 /** Every canonical request, most votes first. */
 export async function allRequests(): Promise<RequestEntry[]> {
-  const requests = await getCollection('requests');
-  return requests.sort((a, b) => b.data.votes.total - a.data.votes.total || a.data.key.localeCompare(b.data.key));
+  const [requests, { trending }] = await Promise.all([getCollection('requests'), roadmapOverview()]);
+  return requests
+    .map((entry) => ({ ...entry, data: { ...entry.data, trendingScore: trending[entry.data.key] ?? 0 } }))
+    .sort((a, b) => b.data.votes.total - a.data.votes.total || a.data.key.localeCompare(b.data.key));
 }
 
 /** Every release, newest first. */

@@ -73,7 +73,6 @@ export const requestEntrySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
-  trendingScore: z.number(),
 });
 export type RequestEntryData = z.infer<typeof requestEntrySchema>;
 
@@ -110,5 +109,11 @@ export const overviewEntrySchema = z.object({
       requests: z.array(z.string()),
     }),
   ),
+  /**
+   * Each request's trending score, by key. It decays with the snapshot's time, so it changes with
+   * every sync; kept here rather than in the request entries, which then change only when the
+   * request does (see `allRequests` in `collections.ts`).
+   */
+  trending: z.record(z.string(), z.number()),
 });
 export type OverviewEntryData = z.infer<typeof overviewEntrySchema>;

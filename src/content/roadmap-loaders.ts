@@ -3,41 +3,52 @@
  * overview, all from the model's output (see `load-roadmap.ts`). Their schemas are in
  * `entry-schemas.ts`; `content.config.ts` attaches them, so the entries are typed.
  *
- * Each entry is stored with a digest of its data and HTML, so Astro skips entries that did not
- * change since the last build; entries that no longer exist (a request merged into another, a
- * deleted issue) are removed from the store.
+ * Each entry is stored with a digest of its inputs and of the code that builds it (see
+ * `renderer-fingerprint.ts`). Astro keeps the store between builds, so an entry whose digest is
+ * unchanged is not built again: its Markdown is not rendered twice. Entries that no longer exist
+ * (a request merged into another, a deleted issue) are removed from the store.
  */
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadRoadmap, type LoadedRoadmap } from './load-roadmap.ts';
-import { overviewEntry, releaseEntry, requestEntry, type ViewEntry } from './view-entries.ts';
+import { rendererFingerprint } from './renderer-fingerprint.ts';
+import { overviewEntry, releaseEntry, requestEntry, type PendingViewEntry } from './view-entries.ts';
 
 async function storeEntries(
   context: LoaderContext,
-  entries: readonly ViewEntry<Record<string, unknown>>[],
-): Promise<void> {
+  entries: readonly PendingViewEntry<Record<string, unknown>>[],
+): Promise<{ built: number }> {
   const { store, parseData, generateDigest } = context;
+  // The loader context of a build has the project root; outside one, the working directory is it.
+  const root = context.config === undefined ? process.cwd() : fileURLToPath(context.config.root);
+  const fingerprint = await rendererFingerprint(root);
   const seen = new Set<string>();
-  for (const entry of entries) {
-    seen.add(entry.id);
-    const digest = generateDigest(JSON.stringify([entry.data, entry.html]));
-    if (store.get(entry.id)?.digest === digest) continue;
+  let built = 0;
+  for (const pending of entries) {
+    seen.add(pending.id);
+    const digest = generateDigest(JSON.stringify([fingerprint, pending.inputs]));
+    if (store.get(pending.id)?.digest === digest) continue;
+    const entry = pending.build();
     const data = await parseData({ id: entry.id, data: entry.data });
     store.set({ id: entry.id, data, digest, ...(entry.html === '' ? {} : { rendered: { html: entry.html } }) });
+    built += 1;
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  return { built };
 }
 
 function roadmapLoader(
   name: string,
-  entriesOf: (loaded: LoadedRoadmap, context: LoaderContext) => ViewEntry<Record<string, unknown>>[],
+  entriesOf: (loaded: LoadedRoadmap, context: LoaderContext) => PendingViewEntry<Record<string, unknown>>[],
 ): Loader {
   return {
     name,
     load: async (context) => {
       const loaded = await loadRoadmap();
       const entries = entriesOf(loaded, context);
-      await storeEntries(context, entries);
-      context.logger.info(`${entries.length} entries from the snapshot of ${loaded.roadmap.syncedAt}`);
+      const { built } = await storeEntries(context, entries);
+      context.logger.info(`${entries.length} entries from the snapshot of ${loaded.roadmap.syncedAt}, ${built} of them new or changed`);
     },
   };
 }

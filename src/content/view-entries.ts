@@ -21,6 +21,18 @@ export interface ViewEntry<T> {
   html: string;
 }
 
+/**
+ * An entry before it is built: what building it reads, and how to build it. Rendering Markdown
+ * is most of a build's content step (milliseconds per request, minutes at 10,000), so the loader
+ * builds only entries whose inputs differ from the ones it stored last time.
+ */
+export interface PendingViewEntry<T> {
+  id: string;
+  /** Everything `build` reads, as plain JSON: equal inputs (and equal code) build equal entries. */
+  inputs: unknown;
+  build: () => ViewEntry<T>;
+}
+
 /** Where a repository is hosted (github.com, or a GitHub Enterprise Server). */
 function hostOf(loaded: LoadedRoadmap, repository: string): string {
   const url = loaded.snapshot.repositories.find((entry) => entry.repository.toLowerCase() === repository.toLowerCase())?.url;
@@ -39,8 +51,14 @@ function repositoryName(repository: string): string {
   return repository.split('/')[1] ?? repository;
 }
 
-export function requestEntry(request: Request, loaded: LoadedRoadmap): ViewEntry<RequestEntryData> {
+export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingViewEntry<RequestEntryData> {
   const host = hostOf(loaded, request.repository);
+  // The trending score changes with every sync; it reaches pages through the overview instead.
+  const { trendingScore: _trending, ...stable } = request;
+  return { id: request.slug, inputs: { request: stable, host }, build: () => buildRequestEntry(stable, host) };
+}
+
+function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string): ViewEntry<RequestEntryData> {
   const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
   return {
     id: request.slug,
@@ -93,14 +111,27 @@ export function requestEntry(request: Request, loaded: LoadedRoadmap): ViewEntry
       createdAt: request.createdAt,
       updatedAt: request.updatedAt,
       closedAt: request.closedAt,
-      trendingScore: request.trendingScore,
     },
   };
 }
 
-export function releaseEntry(release: ReleaseEntry, loaded: LoadedRoadmap, requestsByKey: ReadonlyMap<string, Request>): ViewEntry<ReleaseEntryData> {
+export function releaseEntry(
+  release: ReleaseEntry,
+  loaded: LoadedRoadmap,
+  requestsByKey: ReadonlyMap<string, Request>,
+): PendingViewEntry<ReleaseEntryData> {
   const host = hostOf(loaded, release.repository);
-  const { body, author, shipped, ...ref } = release;
+  const shipped = release.shipped.flatMap((key) => {
+    const request = requestsByKey.get(key);
+    if (!request) return [];
+    const { repository, number, type, title, path, status } = request;
+    return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
+  });
+  return { id: release.slug, inputs: { release, host, shipped }, build: () => buildReleaseEntry(release, host, shipped) };
+}
+
+function buildReleaseEntry(release: ReleaseEntry, host: string, shipped: ReleaseEntryData['shipped']): ViewEntry<ReleaseEntryData> {
+  const { body, author, shipped: _keys, ...ref } = release;
   return {
     id: release.slug,
     // Release notes sit right under the release's title, so their headings start at <h2>.
@@ -110,17 +141,17 @@ export function releaseEntry(release: ReleaseEntry, loaded: LoadedRoadmap, reque
       title: release.name?.trim() || release.tagName,
       excerpt: markdownExcerpt(body),
       author: personOf(author, host),
-      shipped: shipped.flatMap((key) => {
-        const request = requestsByKey.get(key);
-        if (!request) return [];
-        const { repository, number, type, title, path, status } = request;
-        return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
-      }),
+      shipped,
     },
   };
 }
 
-export function overviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData> {
+export function overviewEntry(loaded: LoadedRoadmap): PendingViewEntry<OverviewEntryData> {
+  const entry = buildOverviewEntry(loaded);
+  return { id: entry.id, inputs: entry.data, build: () => entry };
+}
+
+function buildOverviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData> {
   const { config, snapshot, roadmap } = loaded;
   const configured = snapshot.repositories.filter((repository) =>
     config.sources.some((source) => source.repo.toLowerCase() === repository.repository.toLowerCase()),
@@ -139,6 +170,7 @@ export function overviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryDat
         description: repository.isPrivate ? null : repository.description,
       })),
       horizons: roadmap.horizons.map(({ horizon, repository, title, dueOn, url, requests }) => ({ horizon, repository, title, dueOn, url, requests })),
+      trending: Object.fromEntries(roadmap.requests.map((request) => [request.key, request.trendingScore])),
     },
   };
 }

@@ -29,6 +29,8 @@ export interface SocialImageTheme {
 export interface SocialImageLabels {
   request: string;
   release: string;
+  /** The site's own card, shared by pages without one of their own. */
+  site: string;
   /** The caption under the vote count. */
   votes: { one: string; other: string };
   /** `{date}` is replaced by the release date. */
@@ -38,7 +40,8 @@ export interface SocialImageLabels {
 }
 
 export interface SocialImageInput {
-  kind: 'request' | 'release';
+  /** `site`: the card of the roadmap itself (its description as the title), for pages without their own. */
+  kind: 'request' | 'release' | 'site';
   title: string;
   projectName: string;
   /** A status id (`planned`) or a label to show as is. */
@@ -57,6 +60,7 @@ export interface SocialImageInput {
 export const DEFAULT_SOCIAL_IMAGE_LABELS: SocialImageLabels = {
   request: 'Feature request',
   release: 'Release',
+  site: 'Roadmap',
   votes: { one: 'vote', other: 'votes' },
   released: 'Released {date}',
   statuses: {
@@ -101,7 +105,7 @@ export function socialImageElement(input: SocialImageInput, hasGlyph: (codePoint
   const labels = { ...DEFAULT_SOCIAL_IMAGE_LABELS, ...input.labels };
   const colors = themeColors(input.theme);
   const clean = (text: string, max: number) => cleanText(text, max, hasGlyph);
-  const kindLabel = input.kind === 'request' ? labels.request : labels.release;
+  const kindLabel = labels[input.kind];
   // A title written only in a script the fonts lack would leave an empty card.
   const title = clean(input.title, MAX_TITLE_CHARACTERS) || kindLabel;
   const projectName = clean(input.projectName, MAX_PROJECT_NAME_CHARACTERS);

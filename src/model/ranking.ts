@@ -38,8 +38,13 @@ export function trendingScore(voteTimes: readonly string[], now: string, halfLif
 
 const byKey = (a: Rankable, b: Rankable): number => a.key.localeCompare(b.key);
 
+/** The "top" order: most votes first, then the most recently updated. */
+export function compareByVotes(a: Pick<Rankable, 'key' | 'votes' | 'updatedAt'>, b: Pick<Rankable, 'key' | 'votes' | 'updatedAt'>): number {
+  return b.votes.total - a.votes.total || b.updatedAt.localeCompare(a.updatedAt) || a.key.localeCompare(b.key);
+}
+
 const COMPARATORS: Record<RequestSort, (a: Rankable, b: Rankable) => number> = {
-  top: (a, b) => b.votes.total - a.votes.total || b.updatedAt.localeCompare(a.updatedAt) || byKey(a, b),
+  top: compareByVotes,
   trending: (a, b) => b.trendingScore - a.trendingScore || b.votes.total - a.votes.total || byKey(a, b),
   newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || byKey(a, b),
   shipped: (a, b) => (b.shippedAt ?? '').localeCompare(a.shippedAt ?? '') || b.votes.total - a.votes.total || byKey(a, b),

@@ -141,4 +141,6 @@ export const SITE_PATHS = {
   search: '/search/',
   api: '/api/requests.json',
   sitemap: '/sitemap.xml',
+  /** The roadmap's own link-preview card, for every page without one of its own. */
+  socialImage: '/og/site.png',
 } as const;

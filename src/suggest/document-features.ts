@@ -1,19 +1,19 @@
 /**
- * What each request is compared on: a TF-IDF vector of its terms (a title word counts as
- * several body words: the title is the request in a nutshell, the body is mostly context) and
- * the character shingles of its title, plus what the not-a-duplicate rules look at.
+ * What each request is compared on: a TF-IDF vector of its terms (title and body words; a title
+ * word may be made to count for more), plus what the not-a-duplicate rules look at.
  *
  * Inverse document frequency is computed over the requests being compared, so a word every
  * request of this project uses ("page", "site", "build" for a site generator) weighs almost
  * nothing, and a rare one ("mermaid", "srcset") weighs most. Text that several bodies share
- * word for word is left out first (`boilerplate.ts`).
+ * word for word is left out first (`boilerplate.ts`), and words are spelt the way the rest of
+ * the project spells them (`spelling.ts`).
  */
 import { countRuns, withoutBoilerplate } from './boilerplate.ts';
 import { isDocumentationRequest } from './documentation-requests.ts';
 import { markdownToText } from './markdown-to-text.ts';
 import { titleNames } from './title-names.ts';
-import { titleShingles } from './title-shingles.ts';
-import { tokenize, tokenizeWords, words, type Token } from './tokenize.ts';
+import { projectSpelling, respell } from './spelling.ts';
+import { tokenizeWords, words, type Token } from './tokenize.ts';
 
 export interface SuggestionDocument {
   /** Unique key, e.g. `owner/name#12`. */
@@ -41,7 +41,6 @@ export interface DocumentFeatures {
   weightOf: Map<string, number>;
   /** The word each term was first written as, for the report. */
   surfaceOf: Map<string, string>;
-  titleShingles: Set<string>;
   /** The title's terms in order, for telling series of sibling requests apart (`title-series.ts`). */
   titleTerms: string[];
   /** Products and projects the title names (`title-names.ts`). */
@@ -87,10 +86,15 @@ function byWeightThenTerm(a: WeightedTerm, b: WeightedTerm): number {
 export function documentFeatures(documents: readonly SuggestionDocument[], options: FeatureOptions): CorpusFeatures {
   const lines = documents.map(bodyLines);
   const runs = countRuns(lines);
+  const titleWords = documents.map((document) => words(document.title));
+  const allWords = documents.map((_document, index) => new Set([...(titleWords[index] ?? []), ...(lines[index] ?? []).flat()]));
+  const spelling = projectSpelling(allWords);
 
   const counted = documents.map((document, index) => {
-    const titleTokens = tokenize(document.title);
-    const bodyTokens = (lines[index] ?? []).flatMap((line) => withoutBoilerplate(line, runs)).flatMap((run) => tokenizeWords(run));
+    const titleTokens = tokenizeWords(respell(titleWords[index] ?? [], spelling));
+    const bodyTokens = (lines[index] ?? [])
+      .flatMap((line) => withoutBoilerplate(line, runs))
+      .flatMap((run) => tokenizeWords(respell(run, spelling)));
     const counts = new Map<string, number>();
     const surfaceOf = new Map<string, string>();
     const add = (token: Token, amount: number): void => {
@@ -99,7 +103,7 @@ export function documentFeatures(documents: readonly SuggestionDocument[], optio
     };
     for (const token of titleTokens) add(token, options.titleWeight);
     for (const token of bodyTokens) add(token, 1);
-    return { document, counts, surfaceOf, titleTokens, words: new Set([...words(document.title), ...(lines[index] ?? []).flat()]) };
+    return { document, counts, surfaceOf, titleTokens, words: allWords[index] ?? new Set<string>() };
   });
 
   const documentFrequency = new Map<string, number>();
@@ -125,7 +129,6 @@ export function documentFeatures(documents: readonly SuggestionDocument[], optio
       terms: unit,
       weightOf: new Map(unit.map(({ term, weight }) => [term, weight])),
       surfaceOf,
-      titleShingles: titleShingles(titleTokens),
       titleTerms: titleTokens.map((token) => token.term),
       titleNames: titleNames(document.title),
       words: allWords,

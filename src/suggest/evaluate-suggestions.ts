@@ -2,6 +2,10 @@
  * How good the suggestions are against a known answer (the demo generator's list of duplicates
  * it planted without marking them): precision, recall, and the pairs behind each number.
  */
+import { itemKey } from '../model/item-key.ts';
+import type { Request } from '../model/types.ts';
+import type { ItemRef } from '../snapshot/schema.ts';
+import { requestOfItem } from './request-documents.ts';
 import type { SuggestedDuplicate } from './suggest-duplicates.ts';
 
 export interface Evaluation {
@@ -41,4 +45,17 @@ export function evaluateSuggestions(suggestions: readonly SuggestedDuplicate[], 
     precision: suggested === 0 ? 1 : truePositives.length / suggested,
     recall: expectedIds.size === 0 ? 1 : truePositives.length / expectedIds.size,
   };
+}
+
+/**
+ * Known pairs of items as pairs of requests; a pair whose items are not two requests of the
+ * roadmap cannot be suggested and is left out.
+ */
+export function expectedRequestPairs(pairs: ReadonlyArray<readonly [ItemRef, ItemRef]>, requests: readonly Request[]): Array<[string, string]> {
+  const requestOf = requestOfItem(requests);
+  return pairs.flatMap(([a, b]): Array<[string, string]> => {
+    const first = requestOf.get(itemKey(a));
+    const second = requestOf.get(itemKey(b));
+    return first !== undefined && second !== undefined && first !== second ? [[first, second]] : [];
+  });
 }

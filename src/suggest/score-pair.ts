@@ -1,43 +1,35 @@
 /**
- * How alike two requests are, from 0 to 1: mostly the cosine of their TF-IDF vectors (shared
- * rare words, title words counting most), plus the Jaccard similarity of their titles'
- * character shingles (the same title spelt differently).
+ * How alike two requests are, from 0 to 1: the cosine of their TF-IDF vectors, in which shared
+ * rare words count most.
  */
 import type { DocumentFeatures } from './document-features.ts';
-import { jaccard } from './title-shingles.ts';
 
-export interface ScoreWeights {
-  /** Weight of the TF-IDF cosine; the shingle similarity gets the rest. */
-  cosineWeight: number;
+export interface ScoreOptions {
   /** How many shared terms a suggestion lists as its reasons. */
   reasonCount: number;
 }
 
 export interface PairScore {
   score: number;
-  cosine: number;
-  titleSimilarity: number;
-  /** The shared terms that weigh most in the cosine, as written in the requests. */
+  /** The shared terms that weigh most in the score, as written in the requests. */
   reasons: string[];
   /** How many terms the two requests share. */
   sharedTerms: number;
 }
 
-export function scorePair(a: DocumentFeatures, b: DocumentFeatures, weights: ScoreWeights): PairScore {
+export function scorePair(a: DocumentFeatures, b: DocumentFeatures, options: ScoreOptions): PairScore {
   const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
   const shared: Array<{ term: string; contribution: number }> = [];
-  let cosine = 0;
+  let score = 0;
   for (const { term, weight } of small.terms) {
     const other = large.weightOf.get(term);
     if (other === undefined) continue;
-    cosine += weight * other;
+    score += weight * other;
     shared.push({ term, contribution: weight * other });
   }
-  const titleSimilarity = jaccard(a.titleShingles, b.titleShingles);
-  const score = weights.cosineWeight * cosine + (1 - weights.cosineWeight) * titleSimilarity;
   const reasons = shared
     .sort((x, y) => y.contribution - x.contribution || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0))
-    .slice(0, weights.reasonCount)
+    .slice(0, options.reasonCount)
     .map(({ term }) => a.surfaceOf.get(term) ?? b.surfaceOf.get(term) ?? term);
-  return { score, cosine, titleSimilarity, reasons, sharedTerms: shared.length };
+  return { score, reasons, sharedTerms: shared.length };
 }

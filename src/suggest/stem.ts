@@ -126,7 +126,11 @@ const STEP2: readonly Rule[] = [
   ['logi', 'log'],
   ['bli', 'ble'],
   ['eli', 'e'],
+  // Porter2's addition: adverbs in "-ly" after these letters fold into their stem ("monthly", "quickly").
+  ['li', ''],
 ];
+
+const LI_ENDING = /[cdeghkmnrt]$/;
 
 const STEP3: readonly Rule[] = [
   ['icate', 'ic'],
@@ -180,7 +184,7 @@ export function stem(word: string): string {
   result = step1a(result);
   result = step1b(result);
   result = step1c(result);
-  result = replaceSuffix(result, STEP2, 0);
+  result = replaceSuffix(result, STEP2, 0, (stem, suffix) => suffix !== 'li' || LI_ENDING.test(stem));
   result = replaceSuffix(result, STEP3, 0);
   result = replaceSuffix(result, STEP4, 1, (stem, suffix) => suffix !== 'ion' || /[st]$/.test(stem));
   return step5(result);

@@ -24,7 +24,7 @@ won wont would wouldn wouldnt yet you youd youll your youre yours yourself yours
 `;
 
 const REQUEST_FRAMING = `
-able add added adding allow allowing appreciate currently describe eg feature features great hello
+able add added adding allow allowing appreciate cc currently describe eg feature features great hello
 hi ie idea ideas instead kind lot lots make makes making need needed needs nice please possible
 possibly problem proposal related request requested requests right seems sort suggestion support
 supported supporting thank thanks want wanted wants wish work works

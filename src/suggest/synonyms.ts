@@ -9,14 +9,17 @@
 export interface SynonymGroup {
   /** The term, as the report shows it among shared terms. */
   name: string;
-  /** Lower-case phrases, words separated by spaces; a trailing "s" or "es" on the last word also matches. */
+  /**
+   * Lower-case phrases, words separated by spaces; a trailing "s" or "es" on the last word also
+   * matches, and so does a phrase of several words written as one ("darkmode", "basePath").
+   */
   phrases: readonly string[];
 }
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   {
     name: 'dark mode',
-    phrases: ['dark mode', 'dark theme', 'night mode', 'night theme', 'dark color scheme', 'dark colour scheme', 'darkmode'],
+    phrases: ['dark mode', 'dark theme', 'night mode', 'night theme', 'dark color scheme', 'dark colour scheme'],
   },
   {
     name: 'i18n',
@@ -44,14 +47,38 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { name: 'repository', phrases: ['repo', 'repos', 'repository', 'repositories'] },
   { name: 'javascript', phrases: ['js', 'javascript'] },
   { name: 'directory', phrases: ['directory', 'directories', 'folder', 'dir'] },
-  { name: 'keyboard shortcut', phrases: ['keyboard shortcut', 'hotkey', 'keybinding', 'key binding', 'shortcut key'] },
+  { name: 'keyboard shortcut', phrases: ['keyboard shortcut', 'hot key', 'key binding', 'shortcut key'] },
   { name: 'hot reload', phrases: ['hot reload', 'hot reloading', 'live reload', 'live reloading', 'hmr', 'hot module replacement'] },
   {
     name: 'parallel',
-    phrases: ['parallel', 'parallelism', 'parallelize', 'parallelise', 'concurrency', 'concurrent', 'multithreading', 'multithreaded', 'multi threaded'],
+    phrases: [
+      'parallel',
+      'parallelism',
+      'parallelize',
+      'parallelise',
+      'concurrency',
+      'concurrent',
+      'multithreading',
+      'multi threaded',
+      'multiple threads',
+      'worker thread',
+      'worker pool',
+      'thread pool',
+      'cpu core',
+      'multiple cores',
+      'multi core',
+    ],
   },
-  { name: 'sign in', phrases: ['sign in', 'signin', 'log in', 'login', 'logon'] },
-  { name: 'feed', phrases: ['rss', 'atom feed', 'feed'] },
+  { name: 'minify', phrases: ['minify', 'minified', 'minifies', 'minifying', 'minification', 'minifier', 'compress', 'compressed', 'compression', 'uglify'] },
+  { name: 'broken link', phrases: ['broken link', 'dead link', 'link rot'] },
+  { name: 'draft', phrases: ['draft', 'unpublished', 'work in progress', 'wip'] },
+  { name: 'alt text', phrases: ['alt text', 'alt attribute', 'alternative text', 'image description'] },
+  { name: 'base path', phrases: ['base path', 'path prefix', 'sub path', 'sub directory', 'sub folder'] },
+  { name: 'mobile', phrases: ['mobile', 'phone', 'smartphone', 'mobile device'] },
+  { name: 'development', phrases: ['dev', 'development'] },
+  { name: 'taxonomy', phrases: ['taxonomy', 'taxonomies', 'classification'] },
+  { name: 'sign in', phrases: ['sign in', 'log in', 'log on'] },
+  { name: 'feed', phrases: ['rss', 'feed'] },
   { name: 'seo', phrases: ['seo', 'search engine optimization', 'search engine optimisation'] },
   { name: 'ci', phrases: ['ci', 'continuous integration'] },
 ];
@@ -71,13 +98,17 @@ export function synonymTerm(group: SynonymGroup): string {
 /** Phrases by their first word, longest first, so "dark color scheme" wins over a shorter match. */
 export function compileSynonyms(groups: readonly SynonymGroup[]): Map<string, CompiledPhrase[]> {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
+  const add = (words: readonly string[], group: SynonymGroup): void => {
+    const first = words[0];
+    if (first === undefined) return;
+    const compiled: CompiledPhrase = { words, term: synonymTerm(group), name: group.name };
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), compiled]);
+  };
   for (const group of groups) {
     for (const phrase of group.phrases) {
       const words = phrase.split(/\s+/).filter(Boolean);
-      const first = words[0];
-      if (first === undefined) continue;
-      const compiled: CompiledPhrase = { words, term: synonymTerm(group), name: group.name };
-      byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), compiled]);
+      add(words, group);
+      if (words.length > 1) add([words.join('')], group);
     }
   }
   for (const phrases of byFirstWord.values()) phrases.sort((a, b) => b.words.length - a.words.length);

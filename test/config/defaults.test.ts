@@ -21,6 +21,7 @@ describe('defaults', () => {
         logo: null,
         language: 'en',
         theme: { accent: '#2f5bd3', accentDark: '#8fb0ff', background: '#ffffff', backgroundDark: '#111318' },
+        socialImages: { requests: 1000 },
       },
       sources: [{ repo: 'acme/widgets', issues: { labels: [] }, discussions: { categories: [] }, allowPrivate: false }],
       statuses: {

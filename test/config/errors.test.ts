@@ -64,7 +64,7 @@ describe('configuration errors', () => {
     ).toMatchInlineSnapshot(`
       "The configuration is not valid:
       - site.titel: unknown option. Hint: did you mean "title"?
-      - site.colour: unknown option. Hint: remove it; the options here are title, description, url, base, logo, language and theme
+      - site.colour: unknown option. Hint: remove it; the options here are title, description, url, base, logo, language, theme and socialImages
       - votes.reactionz: unknown option. Hint: did you mean "reactions"?
       - sorces: unknown option. Hint: did you mean "sources"?"
     `);
@@ -262,5 +262,14 @@ describe('configuration errors', () => {
       - exclude.users[0]: "octo cat" is not a GitHub login. Hint: write the login as in the profile address github.com/<login>, e.g. "octocat"
       - exclude.users[1]: "" is not a GitHub login. Hint: write the login as in the profile address github.com/<login>, e.g. "octocat""
     `);
+  });
+
+  it('explains a wrong number of request cards', () => {
+    expect(messageFor({ ...minimal, site: { title: 'Acme', socialImages: { requests: -5 } } })).toMatch(
+      /site\.socialImages\.requests: .*Hint: use 0 for no request cards, or a positive number/,
+    );
+    expect(messageFor({ ...minimal, site: { title: 'Acme', socialImages: { requests: 2.5 } } })).toMatch(
+      /site\.socialImages\.requests: .*Hint: give a whole number of requests/,
+    );
   });
 });

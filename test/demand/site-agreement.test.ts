@@ -54,7 +54,13 @@ let byPath: Map<string, Request>;
 
 /** The environment of a plain `astro build`: Vitest's own variables would leak into Vite's. */
 function buildEnvironment(snapshotDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ROADMAP_SNAPSHOT_DIR: snapshotDir, ROADMAP_IMAGE_CACHE_DIR: IMAGE_CACHE };
+  // Astro's content store and incremental cache of its own, not shared with other builds.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROADMAP_SNAPSHOT_DIR: snapshotDir,
+    ROADMAP_IMAGE_CACHE_DIR: IMAGE_CACHE,
+    ROADMAP_ASTRO_CACHE_DIR: `${dist}-astro-cache`,
+  };
   for (const name of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) || name.startsWith('VITEST')) delete env[name];
   }
@@ -81,7 +87,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (dist) await rm(dist, { recursive: true, force: true });
+  if (dist) await Promise.all([dist, `${dist}-astro-cache`].map((path) => rm(path, { recursive: true, force: true })));
   await sandbox?.cleanup();
   await sim?.close();
 });

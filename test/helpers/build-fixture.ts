@@ -10,9 +10,9 @@ const ASTRO_BIN = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs'
  */
 const VITEST_VARIABLES = /^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
-export async function buildFixture(root: string, env: Record<string, string>): Promise<string> {
+export async function buildFixture(root: string, env: Record<string, string>, args: readonly string[] = []): Promise<string> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name)));
-  const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+  const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], {
     cwd: root,
     env: { ...inherited, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,9 +14,11 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
 
 const data = {
   requests: [
-    { number: 12, title: 'Dark mode for the dashboard', slug: '12-dark-mode', status: 'planned', votes: 42, repository: 'acme/widgets' },
-    { number: 31, title: 'Export reports as CSV', slug: '31-csv-export', status: 'under-review', votes: 7, repository: 'acme/widgets' },
-    { number: 40, title: '<script>alert(1)</script> 🚀 שלום', slug: '40-hostile', status: 'declined', votes: 0, repository: 'acme/widgets' },
+    { key: 'acme/widgets#12', number: 12, title: 'Dark mode for the dashboard', slug: '12-dark-mode', status: 'planned', votes: 42, repository: 'acme/widgets', updatedAt: '2025-03-01T00:00:00Z' },
+    { key: 'acme/widgets#31', number: 31, title: 'Export reports as CSV', slug: '31-csv-export', status: 'under-review', votes: 7, repository: 'acme/widgets', updatedAt: '2025-03-01T00:00:00Z' },
+    { key: 'acme/widgets#40', number: 40, title: '<script>alert(1)</script> 🚀 שלום', slug: '40-hostile', status: 'declined', votes: 0, repository: 'acme/widgets', updatedAt: '2025-03-01T00:00:00Z' },
+    // Fourth by votes: beyond the fixture's `socialImages.requests: 3`, so it shows the site's card.
+    { key: 'acme/widgets#41', number: 41, title: 'Least voted', slug: '41-least-voted', status: 'under-review', votes: 0, repository: 'acme/widgets', updatedAt: '2025-01-01T00:00:00Z' },
   ],
   releases: [
     { tagName: 'v2.0.0', slug: 'v2.0.0', title: 'Widgets 2.0', publishedAt: '2025-03-14T10:00:00Z', repository: 'acme/widgets' },
@@ -46,8 +48,9 @@ afterAll(async () => {
 });
 
 describe('social image endpoints', () => {
-  it('write a 1200×630 PNG per request and per release, in the theme accent', async () => {
+  it('write a 1200×630 PNG per release, per most voted request and for the site, in the theme accent', async () => {
     for (const path of [
+      'og/site.png',
       'og/requests/12-dark-mode.png',
       'og/requests/31-csv-export.png',
       'og/requests/40-hostile.png',
@@ -59,14 +62,15 @@ describe('social image endpoints', () => {
       // The fixture's roadmap.config.ts sets accent #0f766e: the config reaches the image.
       expect(pixelAt(decodePng(png), 600, 6), path).toEqual([0x0f, 0x76, 0x6e, 255]);
     }
-    expect(firstBuild).toContain('Social images: 5 rendered');
+    await expect(readFile(join(outDir(), 'og/requests/41-least-voted.png'))).rejects.toThrow(/ENOENT/);
+    expect(firstBuild).toContain('Social images: 6 rendered');
     // On the worker threads the integration provides, not one by one as a fallback.
     expect(firstBuild).not.toContain('rendered one at a time');
   });
 
   it('render nothing again on an unchanged rebuild, and only the changed request after an edit', async () => {
     const unchanged = await buildFixture(FIXTURE, env);
-    expect(unchanged).toMatch(/Social images: 0 rendered in [\d.]+s, 5 reused/);
+    expect(unchanged).toMatch(/Social images: 0 rendered in [\d.]+s, 6 reused/);
 
     const before = await readFile(join(outDir(), 'og/requests/12-dark-mode.png'));
     const edited = structuredClone(data);
@@ -75,7 +79,7 @@ describe('social image endpoints', () => {
     await writeFile(env['IMAGE_FIXTURE_DATA'] ?? '', JSON.stringify(edited));
 
     const afterEdit = await buildFixture(FIXTURE, env);
-    expect(afterEdit).toMatch(/Social images: 1 rendered in [\d.]+s, 4 reused/);
+    expect(afterEdit).toMatch(/Social images: 1 rendered in [\d.]+s, 5 reused/);
     expect((await readFile(join(outDir(), 'og/requests/12-dark-mode.png'))).equals(before)).toBe(false);
   });
 });

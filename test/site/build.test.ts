@@ -34,7 +34,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 
 /** The environment of a plain `astro build`: Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) would leak into Vite's. */
 function buildEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ROADMAP_SNAPSHOT_DIR: FIXTURE };
+  // A cache of its own: Astro's content store and incremental cache are not shared with other builds.
+  const env: NodeJS.ProcessEnv = { ...process.env, ROADMAP_SNAPSHOT_DIR: FIXTURE, ROADMAP_ASTRO_CACHE_DIR: `${dist}-astro-cache` };
   for (const name of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) || name.startsWith('VITEST')) delete env[name];
   }
@@ -56,7 +57,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (dist) await rm(dist, { recursive: true, force: true });
+  if (dist) await Promise.all([dist, `${dist}-astro-cache`].map((path) => rm(path, { recursive: true, force: true })));
 });
 
 /** The built file behind a site path (`/requests/` → `requests/index.html`). */

@@ -147,7 +147,7 @@ describe('deploy.yml build job', () => {
   });
 
   it('publishes nothing after a paused sync', () => {
-    for (const name of ['Restore rendered images', 'Build the site', 'Save rendered images', 'Upload the site']) {
+    for (const name of ['Restore the build caches', 'Build the site', 'Save the build caches', 'Upload the site']) {
       expect(stepOf(build, name).if).toBe("steps.sync.outputs.paused != 'true'");
     }
     expect(sync.id).toBe('sync');
@@ -155,8 +155,22 @@ describe('deploy.yml build job', () => {
     expect(deploy.if).toBe("needs.build.outputs.deploy == 'true'");
   });
 
-  it('keeps rendered images apart from the sync state, so an old image cache cannot restore an old checkpoint', () => {
-    expect(stepOf(build, 'Restore rendered images').with?.['path']).toBe('.cache/images');
+  it('keeps the build caches apart from the sync state, so an old build cache cannot restore an old checkpoint', () => {
+    const paths = (stepOf(build, 'Restore the build caches').with?.['path'] ?? '').split('\n').filter(Boolean);
+    expect(paths).toEqual(['.cache/images', '.cache/astro']);
+    expect(stepOf(build, 'Save the build caches').with?.['path']).toBe(stepOf(build, 'Restore the build caches').with?.['path']);
+  });
+
+  it('builds incrementally, with the Astro cache directory it restores', async () => {
+    const previous = process.env.ROADMAP_ASTRO_CACHE_DIR;
+    delete process.env.ROADMAP_ASTRO_CACHE_DIR;
+    try {
+      const { default: config } = (await import('../../astro.config.mjs')) as { default: { cacheDir?: string; experimental?: { incrementalBuild?: boolean } } };
+      expect(config.cacheDir).toBe('./.cache/astro');
+      expect(config.experimental?.incrementalBuild).toBe(true);
+    } finally {
+      if (previous !== undefined) process.env.ROADMAP_ASTRO_CACHE_DIR = previous;
+    }
   });
 
   it('can read but not write', () => {

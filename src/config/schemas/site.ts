@@ -144,6 +144,23 @@ export const siteSchema = z.strictObject(
     language: languageSchema.default('en'),
     /** Colours of the site. */
     theme: themeSchema,
+    /**
+     * Link-preview cards (social images). Every release has its own; the `requests` most voted
+     * requests have theirs, and every other page shows the site's card. A card is about 40 KB,
+     * so 1,000 of them take about 40 MB of the 1 GB a GitHub Pages site may use, and a first
+     * build renders them in well under a minute.
+     * @default { requests: 1000 }
+     */
+    socialImages: z
+      .strictObject({
+        /** How many requests, most voted first, get a card of their own; 0 for none. */
+        requests: z
+          .number({ error: hintFor('give a whole number of requests, e.g. requests: 1000') })
+          .int({ error: hintFor('give a whole number of requests, e.g. requests: 1000') })
+          .min(0, { error: hintFor('use 0 for no request cards, or a positive number') })
+          .default(1000),
+      })
+      .default({ requests: 1000 }),
   },
   { error: hintFor('add site: { title: "Acme roadmap" } at least', isMissing) },
 );

@@ -8,11 +8,18 @@ import { formatDate } from '../../../i18n/format.ts';
 import { strings } from '../../../i18n/strings.ts';
 import { atomFeed, atomResponse, type AtomEntry } from '../../../layouts/atom-feed.ts';
 import { absoluteUrl } from '../../../layouts/href.ts';
+import { pageCacheKey } from '../../../layouts/page-cache-key.ts';
 import { siteConfig } from '../../../layouts/site-config.ts';
 import { requestFeedPath } from '../../../model/site-paths.ts';
 
 export const getStaticPaths = (async () =>
-  (await allRequests()).map((entry) => ({ params: { request: entry.id }, props: { request: entry.data } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await allRequests()).map(async (entry) => ({
+      params: { request: entry.id },
+      props: { request: entry.data },
+      cacheKey: await pageCacheKey(entry.digest ?? entry.data),
+    })),
+  )) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

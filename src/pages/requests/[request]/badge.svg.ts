@@ -3,11 +3,18 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { allRequests } from '../../../content/collections.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { strings } from '../../../i18n/strings.ts';
+import { pageCacheKey } from '../../../layouts/page-cache-key.ts';
 import { siteConfig } from '../../../layouts/site-config.ts';
 import { svgResponse, voteBadgeSvg } from '../../../layouts/vote-badge.ts';
 
 export const getStaticPaths = (async () =>
-  (await allRequests()).map((entry) => ({ params: { request: entry.id }, props: { request: entry.data } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await allRequests()).map(async (entry) => ({
+      params: { request: entry.id },
+      props: { request: entry.data },
+      cacheKey: await pageCacheKey({ votes: entry.data.votes.total, title: entry.data.title }),
+    })),
+  )) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
