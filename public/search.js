@@ -82,15 +82,22 @@ async function start(root) {
   let results = [];
   let shownCount = 0;
   let searchNumber = 0;
+  /** The parameters of the search shown (or being fetched), so an identical one is not run twice. */
+  let lastSearch = /** @type {string | undefined} */ (undefined);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let typingTimer;
 
   async function run() {
     clearTimeout(typingTimer);
-    const current = ++searchNumber;
-    if (!(await ready) || current !== searchNumber) return;
+    if (!(await ready)) return;
     state.query = ui.input.value.trim();
-    writeState(state);
+    // The same search again (a search typed while Pagefind loaded runs both when it is ready and
+    // when the typing pause ends) would rebuild identical results and take the focus out of them.
+    const search = stateParams(state);
+    if (search === lastSearch) return;
+    lastSearch = search;
+    const current = ++searchNumber;
+    history.replaceState(history.state, '', search === '' ? location.pathname : `?${search}`);
     updateFilterCount();
     const filtered = activeFilterCount(state.filters) > 0;
 
@@ -107,13 +114,13 @@ async function start(root) {
     const options = { filters: pagefindFilters(state.filters) };
     // Pagefind leaves out pages without a `votes` sort value when sorting by it.
     if (state.sort === 'votes') options['sort'] = { votes: 'desc' };
-    const search = await pagefind.search(state.query === '' ? null : state.query, options);
+    const found = await pagefind.search(state.query === '' ? null : state.query, options);
     if (current !== searchNumber) return; // A newer search started meanwhile.
 
-    results = search.results;
+    results = found.results;
     shownCount = 0;
     ui.results.replaceChildren();
-    updateFilterCounts(ui.filters, search.filters ?? allFilters);
+    updateFilterCounts(ui.filters, found.filters ?? allFilters);
     await showMore(false);
     if (current !== searchNumber) return;
 
@@ -226,13 +233,13 @@ function readState(/** @type {URLSearchParams} */ params) {
   return state;
 }
 
-function writeState(/** @type {SearchState} */ state) {
+/** The state as the address's query string, the inverse of `readState`. */
+function stateParams(/** @type {SearchState} */ state) {
   const params = new URLSearchParams();
   if (state.query !== '') params.set('q', state.query);
   if (state.sort === 'votes') params.set('sort', 'votes');
   for (const [key, values] of state.filters) for (const value of values) params.append(key, value);
-  const search = params.toString();
-  history.replaceState(history.state, '', search === '' ? location.pathname : `?${search}`);
+  return params.toString();
 }
 
 function setSort(/** @type {HTMLFormElement} */ form, /** @type {string} */ sort) {

@@ -159,6 +159,35 @@ describe.skipIf(chromiumPath === undefined)('the search page in Chromium', () =>
     expect(await first.textContent()).toContain('42 votes');
   });
 
+  it('keeps the focus in the results when a search typed while Pagefind loaded is run again', async () => {
+    // Type while the Pagefind bundle is held back, then let it load: the typed search runs as soon as
+    // Pagefind is ready and again when the typing pause ends. The second run must not rebuild the
+    // results under the reader's focus. The page's clock stands still, so the pause ends only when told.
+    page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.clock.install();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}search/`);
+    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.getByLabel('Search requests and releases').focus();
+    await page.keyboard.type('dark');
+    release();
+    await eventually(() => status().textContent()).toBe('2 results for “dark”');
+    await page.keyboard.press('ArrowDown');
+    const first = await page.evaluateHandle(() => document.activeElement);
+    expect(await first.evaluate((element) => element?.textContent)).toBe('Dark mode for the dashboard');
+
+    await page.clock.runFor(1_000); // the typing pause ends
+    await page.waitForTimeout(500); // time for a second search to render, were it run
+    expect(await first.evaluate((element) => element === document.activeElement && element.isConnected)).toBe(true);
+    expect(await resultLinks().count()).toBe(2);
+  });
+
   it('filters by status, remembers the filter in the address, and restores it on reload', async () => {
     page = await open();
     const filters = page.getByText('Filters', { exact: true });
