@@ -114,7 +114,8 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
   if (paused) return { outcome: 'paused', step: 'Sync from GitHub', detail: 'rate limit: resumes next run' };
 
   step('Restore the build caches');
-  await restoreCache(state, 'roadmap-build-', buildCachePaths, work);
+  const restoredBuild = await restoreCache(state, 'roadmap-build-', buildCachePaths, work);
+  log(restoredBuild ? `    restored ${restoredBuild}` : '    no cache entry yet: every page and image is built');
 
   step('Build');
   const dist = join(work, 'dist');

@@ -68,6 +68,9 @@ describe('the deploy pipeline, run locally', () => {
     // Unchanged social images come from the restored cache.
     const rendered = Number(/Social images: (\d+) rendered/.exec(output)?.[1]);
     expect(rendered).toBeLessThanOrEqual(2);
+    // Unchanged pages come from the restored Astro cache: the build is incremental across runs.
+    expect(output).toMatch(/restored roadmap-build-1/);
+    expect(output.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThan(100);
   }, 180_000);
 
   it('a failed sync fails the run and leaves the published site as it was', async () => {

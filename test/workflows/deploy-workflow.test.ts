@@ -156,7 +156,7 @@ describe('deploy.yml build job', () => {
   });
 
   it('keeps the build caches apart from the sync state, so an old build cache cannot restore an old checkpoint', () => {
-    const paths = (stepOf(build, 'Restore the build caches').with?.['path'] ?? '').split('\n').filter(Boolean);
+    const paths = String(stepOf(build, 'Restore the build caches').with?.['path']).split('\n').filter(Boolean);
     expect(paths).toEqual(['.cache/images', '.cache/astro']);
     expect(stepOf(build, 'Save the build caches').with?.['path']).toBe(stepOf(build, 'Restore the build caches').with?.['path']);
   });
