@@ -4,11 +4,12 @@
  * with its own answer key, and the suggestions are measured against it. One seed could be
  * fitted by accident; the mean over several cannot.
  *
- *   npx node scripts/bench/suggest-quality.ts [--seeds 1-6] [--threshold 0.375]
+ *   npm run bench:suggest-quality -- [--seeds 1-6] [--threshold 0.375]
  *
  * Seeds are a list, a range or both: `2,5,9` or `2-6` or `1,3-5`. The world is turned into
  * snapshot items directly, as in `suggest-bench.ts`: the sync is not what is measured.
  */
+import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { buildRequests } from '../../src/model/build-requests.ts';
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1-6' }, threshold: { type: 'string' } } });
   const seeds = parseSeeds(values.seeds);
   const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new Error(`--threshold must be a number from 0 to 1, got "${values.threshold ?? ''}".`);
+  }
   const config = await loadConfig();
   const evaluations = seeds.map((seed) => evaluateDemoSeed(seed, config, threshold));
   const lines = [
@@ -62,4 +66,11 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run bench:suggest-quality -- [--seeds 1-6] [--threshold 0.375]\n`);
+    process.exitCode = 2;
+  }
+}
