@@ -184,7 +184,7 @@ describe.skipIf(chromiumPath === undefined)('the search page in Chromium', () =>
 
     await page.clock.runFor(1_000); // the typing pause ends
     await page.waitForTimeout(500); // time for a second search to render, were it run
-    expect(await first.evaluate((element) => element === document.activeElement && element.isConnected)).toBe(true);
+    expect(await first.evaluate((element) => element !== null && element === document.activeElement && element.isConnected)).toBe(true);
     expect(await resultLinks().count()).toBe(2);
   });
 
