@@ -7,7 +7,8 @@
  *    with empty caches: wall time, peak memory, Pagefind and social image time, page weights,
  *    total size.
  * 3. Changes one request and builds again with the caches of step 2: how many social images and
- *    routes were rendered again.
+ *    routes were rendered again. Like the deploy workflow's runner, the rebuild starts without the
+ *    last `dist/` (Astro would otherwise spend seconds deleting its files first).
  * 4. Builds a bare Astro project of N trivial pages, the floor, and prints the ratio.
  *
  *   npm run bench:build -- --requests 500        a quick run while developing
@@ -117,6 +118,7 @@ try {
   };
   const buildSite = async (label: string): Promise<BuildResult> => {
     say(`${label}…`);
+    await rm(outDir, { recursive: true, force: true });
     const run = await runNodeMeasured([ASTRO_BIN, 'build', '--config', 'astro.config.bench.mjs'], {
       cwd: project,
       env,
