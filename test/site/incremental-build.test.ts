@@ -56,6 +56,8 @@ describe('an incremental rebuild after one request changed', () => {
     const rendered = rebuildLog.split('\n').filter((line) => /├─ .*\(\+\d/.test(line)).length;
     expect(restored).toBeGreaterThan(0);
     expect(rendered).toBeGreaterThan(0);
+    // List pages without the changed request are reused too (`/requests/status/…/`).
+    expect(rebuildLog).toMatch(/├─ \/requests\/status\/\S+ \(restored\)/);
     // Only the changed request's entry is built again: its Markdown is not rendered twice.
     expect(rebuildLog).toMatch(/entries from the snapshot of [^,]+, 1 of them new or changed/);
   });
