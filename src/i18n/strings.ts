@@ -173,6 +173,22 @@ export const strings = {
     noLabel: 'no label',
     back: 'All maintainer reports',
   },
+  suggestions: {
+    title: 'Suggested duplicates',
+    description: 'Requests that read alike but are not marked as duplicates yet.',
+    intro:
+      'Requests that read alike but that nobody has marked as duplicates yet, most alike first. Open both on GitHub; when they ask for the same thing, mark the newer one as a duplicate there (comment "Duplicate of #12", or close it as a duplicate) and the next build folds its votes into the older one.',
+    summary: (shown: number, total: number, requests: number, threshold: number) =>
+      `${total === 1 ? '1 suggestion' : `${total.toLocaleString('en')} suggestions`} among ${requests.toLocaleString('en')} requests${shown < total ? `, the ${shown} most alike shown (run npm run report:duplicates for all)` : ''}. Scores run from 0 to 1; pairs below ${threshold} are not listed.`,
+    none: 'No pair of requests reads alike enough to suggest.',
+    caption: 'Pairs of requests that may be duplicates',
+    score: 'Score',
+    request: 'Request',
+    looksLike: 'Looks like',
+    sharedTerms: 'Shared terms',
+    votes: (count: number) => (count === 1 ? '1 vote' : `${count.toLocaleString('en')} votes`),
+    onGitHub: (reference: string, type: 'issue' | 'discussion') => `${reference} on GitHub${type === 'discussion' ? ' (Discussion)' : ''}`,
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist, or no longer does: requests merged into another one move to its page.',
