@@ -1,6 +1,6 @@
 /**
  * Reads the configuration and the snapshot and runs the model, once per build: the three
- * roadmap collections share the result.
+ * roadmap collections and the pages that need more than the collections share the result.
  *
  * The snapshot comes from `ROADMAP_SNAPSHOT_DIR` when set (tests and previews of another
  * snapshot), else from `content/snapshot/`.
@@ -37,7 +37,16 @@ async function load(dir: string): Promise<LoadedRoadmap> {
   return { config, snapshot, roadmap: buildRoadmap(snapshot, config) };
 }
 
-const loaded = new Map<string, Promise<LoadedRoadmap>>();
+/**
+ * Kept on `globalThis` rather than in this module: a build runs this file twice, once for the
+ * content layer and once bundled into the pages, and the two must share one snapshot in memory
+ * instead of reading and holding it twice.
+ */
+const CACHE = Symbol.for('open-roadmap.loaded-roadmap');
+const loaded: Map<string, Promise<LoadedRoadmap>> = ((globalThis as Record<symbol, unknown>)[CACHE] as
+  | Map<string, Promise<LoadedRoadmap>>
+  | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[CACHE] = loaded;
 
 /** Changes when a sync rewrites the snapshot (its manifest goes last), so a dev server picks it up. */
 async function snapshotVersion(dir: string): Promise<string> {
