@@ -5,15 +5,27 @@
  *
  * Each entry is stored with a digest of its inputs and of the code that builds it (see
  * `renderer-fingerprint.ts`). Astro keeps the store between builds, so an entry whose digest is
- * unchanged is not built again: its Markdown is not rendered twice. Entries that no longer exist
- * (a request merged into another, a deleted issue) are removed from the store.
+ * unchanged is not built again: its Markdown is not rendered twice. The Markdown of the entries
+ * that changed is rendered on worker threads, one per core (`markdown-batch.ts`). Entries that no
+ * longer exist (a request merged into another, a deleted issue) are removed from the store.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { renderInBatch, type MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { loadRoadmap, type LoadedRoadmap } from './load-roadmap.ts';
 import { rendererFingerprint } from './renderer-fingerprint.ts';
 import { overviewEntry, releaseEntry, requestEntry, type PendingViewEntry } from './view-entries.ts';
+
+/** The worker's source file: beside this module, or under the project root if this module was bundled. */
+function markdownWorkerFile(root: string): string | undefined {
+  const candidates = [join(root, 'src/markdown/markdown-worker.ts')];
+  if (import.meta.url.startsWith('file:')) candidates.unshift(fileURLToPath(new URL('../markdown/markdown-worker.ts', import.meta.url)));
+  return candidates.find((file) => existsSync(file));
+}
 
 async function storeEntries(
   context: LoaderContext,
@@ -24,18 +36,28 @@ async function storeEntries(
   const root = context.config === undefined ? process.cwd() : fileURLToPath(context.config.root);
   const fingerprint = await rendererFingerprint(root);
   const seen = new Set<string>();
-  let built = 0;
+  const changed: { pending: PendingViewEntry<Record<string, unknown>>; digest: string }[] = [];
   for (const pending of entries) {
     seen.add(pending.id);
     const digest = generateDigest(JSON.stringify([fingerprint, pending.inputs]));
-    if (store.get(pending.id)?.digest === digest) continue;
-    const entry = pending.build();
+    if (store.get(pending.id)?.digest !== digest) changed.push({ pending, digest });
+  }
+  // The changed entries' Markdown is rendered on every core at once.
+  const built = await renderInBatch(
+    changed.map(({ pending }) => (render: MarkdownRenderer) => pending.build(render)),
+    {
+      workerFile: markdownWorkerFile(root),
+      threads: availableParallelism(),
+      warn: (message) => context.logger.warn(message),
+    },
+  );
+  for (const [index, entry] of built.entries()) {
     const data = await parseData({ id: entry.id, data: entry.data });
+    const digest = changed[index]?.digest ?? '';
     store.set({ id: entry.id, data, digest, ...(entry.html === '' ? {} : { rendered: { html: entry.html } }) });
-    built += 1;
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  return { built };
+  return { built: built.length };
 }
 
 function roadmapLoader(

@@ -3,8 +3,7 @@
  * given profile links, releases given the requests they shipped. Runs at build time only.
  */
 import { strings } from '../i18n/strings.ts';
-import { markdownExcerpt } from '../markdown/markdown-excerpt.ts';
-import { renderMarkdown } from '../markdown/render-markdown.ts';
+import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { repositorySlug } from '../model/site-paths.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor, Comment } from '../snapshot/schema.ts';
@@ -30,7 +29,8 @@ export interface PendingViewEntry<T> {
   id: string;
   /** Everything `build` reads, as plain JSON: equal inputs (and equal code) build equal entries. */
   inputs: unknown;
-  build: () => ViewEntry<T>;
+  /** Builds the entry, its Markdown rendered by `render` (see `markdown-batch.ts`). */
+  build: (render: MarkdownRenderer) => ViewEntry<T>;
 }
 
 /** Where a repository is hosted (github.com, or a GitHub Enterprise Server). */
@@ -55,14 +55,14 @@ export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingVi
   const host = hostOf(loaded, request.repository);
   // The trending score changes with every sync; it reaches pages through the overview instead.
   const { trendingScore: _trending, ...stable } = request;
-  return { id: request.slug, inputs: { request: stable, host }, build: () => buildRequestEntry(stable, host) };
+  return { id: request.slug, inputs: { request: stable, host }, build: (render) => buildRequestEntry(stable, host, render) };
 }
 
-function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string): ViewEntry<RequestEntryData> {
+function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string, render: MarkdownRenderer): ViewEntry<RequestEntryData> {
   const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
   return {
     id: request.slug,
-    html: renderMarkdown(request.body, markdown),
+    html: render.html(request.body, markdown),
     data: {
       key: request.key,
       repository: request.repository,
@@ -70,7 +70,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       number: request.number,
       type: request.type,
       title: request.title,
-      excerpt: markdownExcerpt(request.body),
+      excerpt: render.excerpt(request.body),
       url: request.url,
       slug: request.slug,
       path: request.path,
@@ -104,7 +104,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       comments: request.comments.map((comment) => ({
         author: personOf(comment.author, host),
         isMaintainer: MAINTAINERS.has(comment.authorAssociation),
-        html: renderMarkdown(comment.body, { ...markdown, topHeadingLevel: 4 }),
+        html: render.html(comment.body, { ...markdown, topHeadingLevel: 4 }),
         createdAt: comment.createdAt,
         url: comment.url,
       })),
@@ -127,19 +127,24 @@ export function releaseEntry(
     const { repository, number, type, title, path, status } = request;
     return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
   });
-  return { id: release.slug, inputs: { release, host, shipped }, build: () => buildReleaseEntry(release, host, shipped) };
+  return { id: release.slug, inputs: { release, host, shipped }, build: (render) => buildReleaseEntry(release, host, shipped, render) };
 }
 
-function buildReleaseEntry(release: ReleaseEntry, host: string, shipped: ReleaseEntryData['shipped']): ViewEntry<ReleaseEntryData> {
+function buildReleaseEntry(
+  release: ReleaseEntry,
+  host: string,
+  shipped: ReleaseEntryData['shipped'],
+  render: MarkdownRenderer,
+): ViewEntry<ReleaseEntryData> {
   const { body, author, shipped: _keys, ...ref } = release;
   return {
     id: release.slug,
     // Release notes sit right under the release's title, so their headings start at <h2>.
-    html: renderMarkdown(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels }),
+    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels }),
     data: {
       ...ref,
       title: release.name?.trim() || release.tagName,
-      excerpt: markdownExcerpt(body),
+      excerpt: render.excerpt(body),
       author: personOf(author, host),
       shipped,
     },
