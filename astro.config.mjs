@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/config/astro-options.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import requestFiles from './src/integrations/request-files.ts';
 import { snapshotSource } from './src/integrations/snapshot-source.ts';
 import socialImages from './src/integrations/social-images.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   // cache, where CI restores them from to make the next build incremental. Builds that must not
   // share them (tests, several snapshots side by side) set ROADMAP_ASTRO_CACHE_DIR.
   cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
-  integrations: [snapshotSource(), mdx(), socialImages(), pagefind()],
+  integrations: [snapshotSource(), mdx(), socialImages(), requestFiles(), pagefind()],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of
@@ -26,7 +27,7 @@ export default defineConfig({
     concurrency: 4,
   },
   experimental: {
-    // Request pages, lists, feeds, badges, redirects and social images return a `cacheKey` from
+    // Request pages, lists, redirects and social images return a `cacheKey` from
     // `getStaticPaths()`; a route whose key and code are unchanged is copied from the last build.
     incrementalBuild: true,
   },

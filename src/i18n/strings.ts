@@ -97,6 +97,7 @@ export const strings = {
     merged: (date: string) => `merged ${date}`,
     statusChanged: (status: string) => `Status changed to ${status}`,
     shippedFeedEntry: (release: string) => `Shipped in ${release}`,
+    feedSubtitle: 'Status changes of this request, and the releases that ship it.',
   },
   changelog: {
     title: 'Changelog',

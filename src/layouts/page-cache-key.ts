@@ -5,9 +5,9 @@
  * besides its code, which Astro hashes itself.
  *
  * Every key covers the site as a whole (the configuration, and the repositories the footer links)
- * plus the data the route passes in: a request's own data, for its page, feed and badge. Nothing
- * that changes with every sync (the sync time, other requests' votes) may reach a keyed route,
- * or no route would ever be reused.
+ * plus the data the route passes in: a request's own data, for its page. Nothing that changes
+ * with every sync (the sync time, other requests' votes) may reach a keyed route, or no route
+ * would ever be reused.
  */
 import { createHash } from 'node:crypto';
 import { roadmapOverview } from '../content/collections.ts';

@@ -41,7 +41,3 @@ export function voteBadgeSvg(badge: VoteBadge): string {
 </svg>
 `;
 }
-
-export function svgResponse(svg: string): Response {
-  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
-}

@@ -1,6 +1,6 @@
 /**
  * Incremental builds (`experimental.incrementalBuild` with the `cacheKey`s of request pages,
- * feeds, badges, redirects and social images): after one request changes, a rebuild that reuses
+ * lists, redirects and social images): after one request changes, a rebuild that reuses
  * the last build's cache renders little, and gives exactly the site a build from scratch gives.
  * A cache key that forgot something a page shows would make the two differ.
  */
