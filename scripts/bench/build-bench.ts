@@ -83,8 +83,8 @@ try {
   });
 
   // The project's own astro.config.mjs, in a private copy of the project (see project-copy.ts),
-  // with every cache moved out of the shared node_modules. Search and social image reporting are
-  // added if the configuration does not have them yet, so the numbers are those of the whole site.
+  // with every cache moved out of the shared node_modules. Search, social images and request feeds
+  // are added if the configuration does not have them yet, so the numbers are those of the whole site.
   const project = await copyProject(ROOT, join(work, 'project'));
   const outDir = join(project, 'dist');
   const wrapperConfig = join(project, 'astro.config.bench.mjs');
@@ -93,10 +93,12 @@ try {
     [
       `import config from './astro.config.mjs';`,
       `import pagefind from './src/integrations/pagefind.ts';`,
+      `import requestFiles from './src/integrations/request-files.ts';`,
       `import socialImages from './src/integrations/social-images.ts';`,
       `const integrations = [...(config.integrations ?? [])];`,
       `const names = new Set(integrations.flat().map((integration) => integration?.name));`,
       `if (!names.has('open-roadmap:social-images')) integrations.push(socialImages());`,
+      `if (!names.has('open-roadmap:request-files')) integrations.push(requestFiles());`,
       `if (!names.has('open-roadmap:pagefind')) integrations.push(pagefind());`,
       `export default {`,
       `  ...config,`,

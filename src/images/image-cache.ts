@@ -36,8 +36,8 @@ export interface ImageCacheStats {
 const STATS_KEY = Symbol.for('open-roadmap.image-cache-stats');
 
 /**
- * Counters for the whole process. Kept on `globalThis` because Astro loads the endpoints that
- * render images from its own bundle, a different module instance from the integration that reports.
+ * Counters for the whole process. Kept on `globalThis`, because a build may load this module
+ * more than once: from the integrations in `astro.config.mjs`, and inside Astro's bundle.
  */
 export function imageCacheStats(): ImageCacheStats {
   const holder = globalThis as typeof globalThis & { [STATS_KEY]?: ImageCacheStats };

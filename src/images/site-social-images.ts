@@ -1,39 +1,70 @@
 /**
- * Social images as the site's endpoints need them: the roadmap's title, theme, language and status
- * names from `roadmap.config.ts`, the card rendered through the cache. The endpoints under
- * `src/pages/og/` stay one-liners.
+ * The site's social images: which cards a roadmap has (one for the site, one per release, one per
+ * most voted request), what each shows (the page's data plus the roadmap's title, theme, language
+ * and status names from `roadmap.config.ts`), and their PNGs through the cache.
+ *
+ * They are not Astro routes: the social images integration renders them on worker threads while
+ * Astro builds the pages, and writes them into the output after (see `integrations/social-images.ts`).
  */
-import { loadConfig } from '../config/index.ts';
-import { cachedImage, imageCacheKey, warmImageCache } from './image-cache.ts';
+import { loadConfig, type RoadmapConfig } from '../config/index.ts';
+import { SITE_PATHS, socialImagePath } from '../model/site-paths.ts';
+import { requestsWithOwnCard } from '../model/social-cards.ts';
+import type { ReleaseRef, Request } from '../model/types.ts';
+import { cachedImage, warmImageCache } from './image-cache.ts';
 import { renderOnWorkers, type PoolOptions } from './social-image-pool.ts';
 import { renderSocialImage, SOCIAL_IMAGE_RENDERER_VERSION, type SocialImageInput } from './render-social-image.ts';
 
 type SiteInputs = Pick<SocialImageInput, 'projectName' | 'theme' | 'locale' | 'labels'>;
 
-let siteInputsPromise: Promise<SiteInputs> | undefined;
+/** A card and where it goes. */
+export interface SocialImageFile {
+  /** Site path without the base: `/og/requests/12-dark-mode.png`. */
+  path: string;
+  input: SocialImageInput;
+}
 
-/** Read once per build: thousands of images share it. */
-function siteInputs(): Promise<SiteInputs> {
-  siteInputsPromise ??= loadConfig().then((config) => ({
+/** What every card of the site shares: the roadmap's name, theme and wording. */
+export function siteInputsOf(config: RoadmapConfig): SiteInputs {
+  return {
     projectName: config.site.title,
     theme: { accent: config.site.theme.accent, background: config.site.theme.background },
     locale: config.site.language,
     labels: { statuses: config.statuses.names },
-  }));
-  return siteInputsPromise;
+  };
 }
 
 /** The card's full inputs: what the page knows, plus the site's name, theme and wording. */
 export async function siteSocialImageInput(input: Omit<SocialImageInput, keyof SiteInputs>): Promise<SocialImageInput> {
-  return { ...(await siteInputs()), ...input };
+  return { ...siteInputsOf(await loadConfig()), ...input };
 }
 
 /**
- * Identifies the picture `input` gives. Endpoints return it as `cacheKey` from `getStaticPaths`,
- * so Astro's incremental build (`experimental.incrementalBuild`) skips unchanged images entirely.
+ * Every card of the site: the roadmap's own (`/og/site.png`, shown by pages without one), one per
+ * release, and one per request among the `site.socialImages.requests` most voted (`social-cards.ts`).
+ * The pages link the same paths (`socialImagePath`).
  */
-export function socialImageKey(input: SocialImageInput): string {
-  return imageCacheKey(input, SOCIAL_IMAGE_RENDERER_VERSION);
+export function socialImageFiles(
+  config: RoadmapConfig,
+  roadmap: {
+    requests: ReadonlyArray<Pick<Request, 'key' | 'updatedAt' | 'title' | 'status' | 'path'> & { votes: Pick<Request['votes'], 'total'> }>;
+    releases: ReadonlyArray<Pick<ReleaseRef, 'name' | 'tagName' | 'publishedAt' | 'path'>>;
+  },
+): SocialImageFile[] {
+  const site = siteInputsOf(config);
+  const ownCard = requestsWithOwnCard(roadmap.requests, config.site.socialImages.requests);
+  return [
+    { path: SITE_PATHS.socialImage, input: { ...site, kind: 'site', title: config.site.description || config.site.title } },
+    ...roadmap.releases.map((release) => ({
+      path: socialImagePath(release.path),
+      input: { ...site, kind: 'release' as const, title: release.name?.trim() || release.tagName, tag: release.tagName, date: release.publishedAt },
+    })),
+    ...roadmap.requests
+      .filter((request) => ownCard.has(request.key))
+      .map((request) => ({
+        path: socialImagePath(request.path),
+        input: { ...site, kind: 'request' as const, title: request.title, status: request.status, votes: request.votes.total },
+      })),
+  ];
 }
 
 /** The PNG for `input`, from `.cache/images/` when an earlier build already rendered it. */
@@ -41,24 +72,15 @@ export function cachedSocialImage(input: SocialImageInput): Promise<Buffer> {
   return cachedImage(input, () => renderSocialImage(input), { version: SOCIAL_IMAGE_RENDERER_VERSION });
 }
 
-const POOL_KEY = Symbol.for('open-roadmap.social-image-pool');
-
 /**
- * Lets endpoints render on worker threads. The social images integration calls this, because
- * only it knows where `social-image-worker.ts` is: endpoints run from Astro's bundle.
+ * Renders every image in `inputs` not yet cached, on all cores. Best effort: if a worker fails,
+ * it warns and leaves the rest to `cachedSocialImage`, which renders on the calling thread.
  */
-export function provideSocialImagePool(options: PoolOptions | undefined): void {
-  (globalThis as { [POOL_KEY]?: PoolOptions | undefined })[POOL_KEY] = options;
-}
-
-/**
- * Renders every image in `inputs` not yet cached, on all cores, before Astro asks for them one
- * by one. Best effort: without the pool (the integration is not installed), or if a worker
- * fails, the images are rendered as their endpoints are called, as before.
- */
-export async function prerenderSocialImages(inputs: readonly SocialImageInput[]): Promise<void> {
-  const pool = (globalThis as { [POOL_KEY]?: PoolOptions | undefined })[POOL_KEY];
-  if (!pool) return;
+export async function prerenderSocialImages(
+  inputs: readonly SocialImageInput[],
+  pool: PoolOptions,
+  warn: (message: string) => void,
+): Promise<void> {
   try {
     await warmImageCache(
       inputs,
@@ -70,11 +92,6 @@ export async function prerenderSocialImages(inputs: readonly SocialImageInput[])
       { version: SOCIAL_IMAGE_RENDERER_VERSION },
     );
   } catch (error) {
-    console.warn(`Social images will be rendered one at a time: ${error instanceof Error ? error.message : String(error)}`);
+    warn(`Social images will be rendered one at a time: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/** The HTTP response an image endpoint returns. */
-export function pngResponse(png: Buffer): Response {
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

@@ -105,9 +105,9 @@ export function parseUnicodeRanges(value: string): Array<[number, number]> {
 }
 
 function fontPackageDirectory(): string {
-  // Resolved from this module first, then from the working directory: once Astro has bundled an
-  // endpoint, this code runs from a chunk inside the build output, which may sit outside the
-  // project (a temporary outDir) where no node_modules can be found by walking up.
+  // Resolved from this module first, then from the working directory: if Astro has bundled this
+  // code, it runs from a chunk inside the build output, which may sit outside the project (a
+  // temporary outDir) where no node_modules can be found by walking up.
   const origins = [import.meta.url, join(process.cwd(), 'package.json')];
   for (const origin of origins) {
     try {

@@ -3,21 +3,17 @@
  * output once Astro has built the pages, and served by `astro dev` at the same addresses.
  *
  * They come from the model that the content layer already loaded for this build (one snapshot in
- * memory, see `load-roadmap.ts`), and take a second or two for 10,000 requests, against about
+ * memory, see `load-roadmap.ts`), and take a few seconds for 10,000 requests, against about half
  * a minute as 20,000 Astro routes. Being that cheap, they are written in full on every build, so
  * they need no cache.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoadmapConfig } from '../config/index.ts';
 import { loadRoadmap } from '../content/load-roadmap.ts';
-import { requestFiles, type RequestFile, type RequestFileSubject } from '../layouts/request-files.ts';
-
-/** Files written at once: enough to keep the disk busy, few enough not to hold thousands open. */
-const WRITES_IN_FLIGHT = 64;
+import { requestFiles, type RequestFileSubject } from '../layouts/request-files.ts';
+import { outputFilesMiddleware, writeOutputFiles, type Middleware } from './output-files.ts';
 
 export interface RequestFilesSource {
   config: RoadmapConfig;
@@ -30,11 +26,15 @@ async function currentSource(): Promise<RequestFilesSource> {
 }
 
 export default function requestFilesIntegration(source: () => Promise<RequestFilesSource> = currentSource): AstroIntegration {
+  let base = '/';
   return {
     name: 'open-roadmap:request-files',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(requestFilesMiddleware(source));
+        server.middlewares.use(requestFilesMiddleware(source, base));
       },
       'astro:build:done': async ({ dir, logger }) => {
         await writeRequestFiles({ outDir: fileURLToPath(dir), source: await source(), logger });
@@ -54,69 +54,31 @@ export async function writeRequestFiles({
   logger: Pick<AstroIntegrationLogger, 'info'>;
 }): Promise<number> {
   const started = performance.now();
-  const { config, requests } = source;
-  let next = 0;
-  let written = 0;
-  const writer = async (): Promise<void> => {
-    while (next < requests.length) {
-      const request = requests[next++] as RequestFileSubject;
-      const files = requestFiles(request, config);
-      await mkdir(join(outDir, request.path), { recursive: true });
-      await Promise.all(files.map((file) => writeFile(join(outDir, file.path), file.body)));
-      written += files.length;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, requests.length) }, writer));
+  const written = await writeOutputFiles(outDir, source.requests, (request) => requestFiles(request, source.config));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   logger.info(`Wrote ${written.toLocaleString('en')} request feeds and vote badges in ${seconds}s.`);
   return written;
 }
 
-type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
-
-/**
- * For `astro dev`: answers `/requests/<slug>/atom.xml` and `…/badge.svg` (under the base or not)
- * from the current snapshot, and passes every other request on to Astro.
- */
-export function requestFilesMiddleware(source: () => Promise<RequestFilesSource>): Middleware {
+/** For `astro dev`: `/requests/<slug>/atom.xml` and `…/badge.svg`, from the current snapshot. */
+export function requestFilesMiddleware(source: () => Promise<RequestFilesSource>, base: string): Middleware {
   const lookups = new WeakMap<RequestFilesSource, Map<string, RequestFileSubject>>();
-  const find = async (path: string): Promise<RequestFile | undefined> => {
-    const current = await source();
-    let byPath = lookups.get(current);
+  const current = async () => {
+    const loaded = await source();
+    let byPath = lookups.get(loaded);
     if (byPath === undefined) {
-      byPath = new Map(current.requests.map((request) => [request.path, request]));
-      lookups.set(current, byPath);
+      byPath = new Map(loaded.requests.map((request) => [request.path, request]));
+      lookups.set(loaded, byPath);
     }
-    // Astro's dev server takes the base off before its middleware runs; a server without it does not.
-    const base = current.config.site.base.replace(/\/+$/, '');
-    const sitePath = base !== '' && path.startsWith(`${base}/`) ? path.slice(base.length) : path;
-    const request = byPath.get(`${dirname(sitePath)}/`);
-    return request && requestFiles(request, current.config).find((file) => file.path === sitePath);
+    return { config: loaded.config, byPath };
   };
-  return (request, response, next) => {
-    const pathname = decodePath(request.url);
-    if (pathname === undefined || !/\/(atom\.xml|badge\.svg)$/.test(pathname) || !['GET', 'HEAD'].includes(request.method ?? 'GET')) {
-      next();
-      return;
-    }
-    find(pathname).then(
-      (file) => {
-        if (file === undefined) {
-          next();
-          return;
-        }
-        response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
-        response.end(request.method === 'HEAD' ? undefined : file.body);
-      },
-      (error: unknown) => next(error),
-    );
-  };
-}
-
-function decodePath(url: string | undefined): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
-  } catch {
-    return undefined;
-  }
+  return outputFilesMiddleware({
+    base,
+    handles: (path) => /\/requests\/[^/]+\/(atom\.xml|badge\.svg)$/.test(path),
+    find: async (path) => {
+      const { config, byPath } = await current();
+      const request = byPath.get(`${dirname(path)}/`);
+      return request && requestFiles(request, config).find((file) => file.path === path);
+    },
+  });
 }

@@ -134,7 +134,7 @@ describe('the dev server', () => {
   let server: Server;
   let origin: string;
   beforeAll(async () => {
-    const middleware = requestFilesMiddleware(async () => source);
+    const middleware = requestFilesMiddleware(async () => source, "/roadmap");
     server = createServer((request, response) =>
       middleware(request, response, (error) => {
         response.writeHead(error ? 500 : 404, { 'Content-Type': 'text/plain' });
