@@ -11,7 +11,7 @@
  */
 import { runOnWorkers } from '../workers/worker-pool.ts';
 import { markdownExcerpt } from './markdown-excerpt.ts';
-import { renderMarkdown, type RenderMarkdownOptions } from './render-markdown.ts';
+import { renderMarkdown, renderMarkdownWithExcerpt, type RenderMarkdownOptions } from './render-markdown.ts';
 
 export interface MarkdownRenderer {
   /** Sanitized HTML, as `renderMarkdown`. */
@@ -25,8 +25,20 @@ export type MarkdownJob = { kind: 'html'; markdown: string; options: RenderMarkd
 /** Renders on the calling thread. */
 export const renderDirectly: MarkdownRenderer = { html: renderMarkdown, excerpt: (markdown) => markdownExcerpt(markdown) };
 
-export function runMarkdownJob(job: MarkdownJob): string {
-  return job.kind === 'html' ? renderMarkdown(job.markdown, job.options) : markdownExcerpt(job.markdown);
+/**
+ * Runs `jobs` in order. Text asked for both as HTML and as an excerpt (a request's body is) is
+ * parsed once for both when its HTML comes first.
+ */
+export function runMarkdownJobs(jobs: readonly MarkdownJob[]): string[] {
+  const wantExcerpts = new Set(jobs.flatMap((job) => (job.kind === 'excerpt' ? [job.markdown] : [])));
+  const excerpts = new Map<string, string>();
+  return jobs.map((job) => {
+    if (job.kind === 'excerpt') return excerpts.get(job.markdown) ?? markdownExcerpt(job.markdown);
+    if (!wantExcerpts.has(job.markdown)) return renderMarkdown(job.markdown, job.options);
+    const { html, excerpt } = renderMarkdownWithExcerpt(job.markdown, job.options);
+    excerpts.set(job.markdown, excerpt);
+    return html;
+  });
 }
 
 export interface BatchOptions {
@@ -46,7 +58,7 @@ const DEFAULT_CHUNK_SIZE = 50;
 
 async function renderJobs(jobs: readonly MarkdownJob[], options: BatchOptions): Promise<string[]> {
   const minJobs = options.minJobs ?? DEFAULT_MIN_JOBS;
-  if (options.workerFile === undefined || options.threads < 2 || jobs.length < minJobs) return jobs.map(runMarkdownJob);
+  if (options.workerFile === undefined || options.threads < 2 || jobs.length < minJobs) return runMarkdownJobs(jobs);
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const chunks = Array.from({ length: Math.ceil(jobs.length / size) }, (_, index) => jobs.slice(index * size, (index + 1) * size));
   const results: string[] = new Array<string>(jobs.length);
@@ -61,7 +73,7 @@ async function renderJobs(jobs: readonly MarkdownJob[], options: BatchOptions): 
     return results;
   } catch (error) {
     options.warn?.(`Markdown is rendered on one thread: ${error instanceof Error ? error.message : String(error)}`);
-    return jobs.map(runMarkdownJob);
+    return runMarkdownJobs(jobs);
   }
 }
 

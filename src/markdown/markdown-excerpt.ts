@@ -24,8 +24,23 @@ function collect(node: Root | RootContent, parts: string[]): void {
 }
 
 export function markdownExcerpt(markdown: string, maxLength = 160): string {
+  return excerptOf(parser.parse(markdown.replace(NON_TEXT_ELEMENTS, ' ')), maxLength);
+}
+
+/**
+ * The excerpt of `markdown` from `tree`, its syntax tree as remark-parse and remark-gfm give it
+ * (before any transform), so that text rendered to HTML is not parsed a second time for its
+ * excerpt. Undefined when the text has elements whose content must go first (see
+ * `NON_TEXT_ELEMENTS`): then only `markdownExcerpt` gives the right answer.
+ */
+export function excerptFromTree(markdown: string, tree: Root, maxLength = 160): string | undefined {
+  NON_TEXT_ELEMENTS.lastIndex = 0;
+  return NON_TEXT_ELEMENTS.test(markdown) ? undefined : excerptOf(tree, maxLength);
+}
+
+function excerptOf(tree: Root, maxLength: number): string {
   const parts: string[] = [];
-  collect(parser.parse(markdown.replace(NON_TEXT_ELEMENTS, ' ')), parts);
+  collect(tree, parts);
   const text = parts.join('').replace(/\s+/g, ' ').trim();
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength - 1);

@@ -3,6 +3,6 @@
  * out. Started by `markdown-batch.ts` so a build renders on every core.
  */
 import { serveJobs } from '../workers/worker-pool.ts';
-import { runMarkdownJob, type MarkdownJob } from './markdown-batch.ts';
+import { runMarkdownJobs, type MarkdownJob } from './markdown-batch.ts';
 
-serveJobs('markdown-worker.ts', (jobs: MarkdownJob[]) => jobs.map(runMarkdownJob));
+serveJobs('markdown-worker.ts', (jobs: MarkdownJob[]) => runMarkdownJobs(jobs));

@@ -17,6 +17,7 @@ import remarkGithub, { defaultBuildUrl } from 'remark-github';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { excerptFromTree, markdownExcerpt } from './markdown-excerpt.ts';
 import rehypeUserContent from './rehype-user-content.ts';
 import { USER_CONTENT_PREFIX, userContentSchema } from './sanitize-schema.ts';
 
@@ -60,13 +61,30 @@ function createProcessor(options: RenderMarkdownOptions) {
 // A processor per repository: building one costs more than rendering a short comment.
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
-/** Safe HTML for `markdown`. Synchronous; the same input always gives the same output. */
-export function renderMarkdown(markdown: string, options: RenderMarkdownOptions): string {
+function processorFor(options: RenderMarkdownOptions): ReturnType<typeof createProcessor> {
   const cacheKey = JSON.stringify([options.githubUrl ?? GITHUB, options.repository, options.topHeadingLevel ?? 3, options.taskLabels]);
   let processor = processors.get(cacheKey);
   if (processor === undefined) {
     processor = createProcessor(options);
     processors.set(cacheKey, processor);
   }
-  return String(processor.processSync(markdown)).trim();
+  return processor;
+}
+
+/** Safe HTML for `markdown`. Synchronous; the same input always gives the same output. */
+export function renderMarkdown(markdown: string, options: RenderMarkdownOptions): string {
+  return String(processorFor(options).processSync(markdown)).trim();
+}
+
+/**
+ * `renderMarkdown` and `markdownExcerpt` of the same text, parsing it once where the excerpt
+ * allows (parsing is most of the cost of either).
+ */
+export function renderMarkdownWithExcerpt(markdown: string, options: RenderMarkdownOptions): { html: string; excerpt: string } {
+  const processor = processorFor(options);
+  const tree = processor.parse(markdown);
+  // Read before the transforms below change the tree.
+  const excerpt = excerptFromTree(markdown, tree) ?? markdownExcerpt(markdown);
+  const html = String(processor.stringify(processor.runSync(tree))).trim();
+  return { html, excerpt };
 }

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderDirectly, renderInBatch, type MarkdownRenderer } from '../../src/markdown/markdown-batch.ts';
+import { markdownExcerpt } from '../../src/markdown/markdown-excerpt.ts';
+import { renderMarkdown, renderMarkdownWithExcerpt } from '../../src/markdown/render-markdown.ts';
+import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { BODY_PAYLOADS, hostileBody, type BodyPayloadKind } from '../../scripts/demo/hostile-payloads.ts';
 
 const WORKER = fileURLToPath(new URL('../../src/markdown/markdown-worker.ts', import.meta.url));
@@ -59,5 +62,21 @@ describe('renderInBatch', () => {
     let calls = 0;
     const unstable = (render: MarkdownRenderer) => render.html(`call ${calls++}`, { repository: 'lumen-dev/lumen' });
     await expect(renderInBatch([unstable], { threads: 1 })).rejects.toThrow(/must be deterministic/);
+  });
+});
+
+describe('renderMarkdownWithExcerpt', () => {
+  it('gives, parsing once, the HTML and excerpt that rendering them apart gives, over every text of the demo', async () => {
+    const snapshot = await readSnapshot(fileURLToPath(new URL('../../content/snapshot/', import.meta.url)));
+    const texts = [
+      ...bodies,
+      ...snapshot.items.flatMap((item) => [item.body, ...item.comments.map((comment) => comment.body)]),
+      ...snapshot.repositories.flatMap((repository) => repository.releases.map((release) => release.body)),
+    ];
+    expect(texts.length).toBeGreaterThan(500);
+    const options = { repository: 'lumen-dev/lumen', taskLabels: { done: 'Done', open: 'Open' } };
+    for (const text of texts) {
+      expect(renderMarkdownWithExcerpt(text, options)).toEqual({ html: renderMarkdown(text, options), excerpt: markdownExcerpt(text) });
+    }
   });
 });
