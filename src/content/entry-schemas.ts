@@ -50,7 +50,10 @@ export const requestEntrySchema = z.object({
   votes: z.object({
     total: z.number(),
     anonymous: z.number(),
+    /** The first `VOTERS_SHOWN` people, as the page shows them; the JSON API lists all from the model. */
     people: z.array(z.object({ login: z.string(), avatarUrl: z.string(), url: z.string(), votedAt: z.string() })),
+    /** How many people voted, however many `people` holds. */
+    peopleCount: z.number(),
   }),
   duplicates: z.array(z.object({ repository: z.string(), number: z.number(), type: itemType, title: z.string(), url: z.string() })),
   closingPullRequests: z.array(

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { STATUS_IDS } from '../config/status-ids.ts';
-import type { RequestEntryData } from './entry-schemas.ts';
+import type { Request } from '../model/types.ts';
 
 const itemType = z.enum(['issue', 'discussion']);
 
@@ -39,7 +39,14 @@ export const requestsApiSchema = z.strictObject({
 
 export type RequestsApi = z.infer<typeof requestsApiSchema>;
 
-export function requestsApi(generatedAt: string, requests: readonly RequestEntryData[], pageUrl: (path: string) => string): RequestsApi {
+/** What the API says of a request: the model's canonical requests have it all. */
+export type ApiRequestSource = Pick<
+  Request,
+  'repository' | 'number' | 'type' | 'title' | 'url' | 'path' | 'status' | 'votes' | 'duplicates' | 'release' | 'labels' | 'createdAt' | 'updatedAt'
+>;
+
+/** The API document, requests in the order given (the site lists them most voted first). */
+export function requestsApi(generatedAt: string, requests: readonly ApiRequestSource[], pageUrl: (path: string) => string): RequestsApi {
   return {
     generatedAt,
     requests: requests.map((request) => ({

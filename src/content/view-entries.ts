@@ -11,6 +11,8 @@ import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './en
 import type { LoadedRoadmap } from './load-roadmap.ts';
 
 const GITHUB = 'https://github.com';
+/** Voters a request page shows, first supporters first; the others are counted. */
+export const VOTERS_SHOWN = 40;
 const MAINTAINERS = new Set<Comment['authorAssociation']>(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export interface ViewEntry<T> {
@@ -87,7 +89,12 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       votes: {
         total: request.votes.total,
         anonymous: request.votes.anonymous,
-        people: request.votes.people.map((voter) => ({ ...voter, url: `${host}/${encodeURIComponent(voter.login)}` })),
+        // Only the avatars the page shows: the most voted requests have thousands of voters,
+        // which would make most of the content store (and of its memory) for nothing.
+        people: request.votes.people
+          .slice(0, VOTERS_SHOWN)
+          .map((voter) => ({ ...voter, url: `${host}/${encodeURIComponent(voter.login)}` })),
+        peopleCount: request.votes.people.length,
       },
       duplicates: request.duplicates.map(({ repository, number, type, title, url }) => ({ repository, number, type, title, url })),
       closingPullRequests: request.closingPullRequests.map(({ repository, number, title, url, mergedAt }) => ({

@@ -23,6 +23,7 @@ import { generateWorld } from '../../scripts/demo/generate.ts';
 import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
+import { VOTERS_SHOWN } from '../../src/content/view-entries.ts';
 import { strings } from '../../src/i18n/strings.ts';
 import { imageCacheFile } from '../../src/images/image-cache.ts';
 import { SOCIAL_IMAGE_RENDERER_VERSION } from '../../src/images/render-social-image.ts';
@@ -161,6 +162,21 @@ describe('every request of a build shows one vote count, the number of people be
       expect(existsSync(cached), `${request.path}: no image drawn with ${votes} votes`).toBe(true);
       const built = await readFile(fileOf(socialImagePath(request.path)));
       expect(built.equals(await readFile(cached)), socialImagePath(request.path)).toBe(true);
+    }
+  });
+
+  it(`on its page, the first ${VOTERS_SHOWN} people as avatars and the others counted`, async () => {
+    const crowded = roadmap.requests.filter((request) => (demand.get(request.key)?.people.size ?? 0) > VOTERS_SHOWN);
+    expect(crowded.length).toBeGreaterThan(0);
+    for (const request of roadmap.requests) {
+      const people = demand.get(request.key)?.people ?? new Set<string>();
+      const html = await page(request.path);
+      const voters = withAttr(html, 'aria-labelledby', 'voters-heading')[0] as Element;
+      const logins = byTag(voters, 'img').map((avatar) => attr(avatar, 'alt')?.toLowerCase() ?? '');
+      expect(logins.length, request.path).toBe(Math.min(people.size, VOTERS_SHOWN));
+      expect(logins.every((login) => people.has(login)), request.path).toBe(true);
+      const more = strings.request.moreVoters(people.size - VOTERS_SHOWN);
+      expect(text(voters).includes(more), request.path).toBe(people.size > VOTERS_SHOWN);
     }
   });
 

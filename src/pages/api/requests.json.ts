@@ -1,16 +1,17 @@
-/** `/api/requests.json`: every canonical request as JSON (see `src/content/requests-api.ts`). */
+/**
+ * `/api/requests.json`: every canonical request as JSON (see `src/content/requests-api.ts`),
+ * most voted first. From the model rather than the content collection: the collection keeps only
+ * the voters a page shows, and the API lists them all.
+ */
 import type { APIRoute } from 'astro';
-import { allRequests, roadmapOverview } from '../../content/collections.ts';
+import { loadRoadmap } from '../../content/load-roadmap.ts';
 import { requestsApi } from '../../content/requests-api.ts';
 import { absoluteUrl } from '../../layouts/href.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const [overview, requests] = await Promise.all([roadmapOverview(), allRequests()]);
-  const body = requestsApi(
-    overview.syncedAt,
-    requests.map((entry) => entry.data),
-    (path) => absoluteUrl(path, site),
-  );
+  const { roadmap } = await loadRoadmap();
+  const requests = [...roadmap.requests].sort((a, b) => b.votes.total - a.votes.total || a.key.localeCompare(b.key));
+  const body = requestsApi(roadmap.syncedAt, requests, (path) => absoluteUrl(path, site));
   // JSON.stringify escapes what JSON needs; "<" is escaped too, so the file is inert if a
   // browser is ever tricked into reading it as HTML.
   return new Response(`${JSON.stringify(body, null, 2).replace(/</g, '\\u003c')}\n`, {
