@@ -6,7 +6,7 @@
  * They are not Astro routes: the social images integration renders them on worker threads while
  * Astro builds the pages, and writes them into the output after (see `integrations/social-images.ts`).
  */
-import { loadConfig, type RoadmapConfig } from '../config/index.ts';
+import type { RoadmapConfig } from '../config/index.ts';
 import { SITE_PATHS, socialImagePath } from '../model/site-paths.ts';
 import { requestsWithOwnCard } from '../model/social-cards.ts';
 import type { ReleaseRef, Request } from '../model/types.ts';
@@ -31,11 +31,6 @@ export function siteInputsOf(config: RoadmapConfig): SiteInputs {
     locale: config.site.language,
     labels: { statuses: config.statuses.names },
   };
-}
-
-/** The card's full inputs: what the page knows, plus the site's name, theme and wording. */
-export async function siteSocialImageInput(input: Omit<SocialImageInput, keyof SiteInputs>): Promise<SocialImageInput> {
-  return { ...siteInputsOf(await loadConfig()), ...input };
 }
 
 /**

@@ -27,7 +27,7 @@ import { VOTERS_SHOWN } from '../../src/content/view-entries.ts';
 import { strings } from '../../src/i18n/strings.ts';
 import { imageCacheFile } from '../../src/images/image-cache.ts';
 import { SOCIAL_IMAGE_RENDERER_VERSION } from '../../src/images/render-social-image.ts';
-import { siteSocialImageInput } from '../../src/images/site-social-images.ts';
+import { siteInputsOf } from '../../src/images/site-social-images.ts';
 import { buildRoadmap, type Roadmap } from '../../src/model/build-roadmap.ts';
 import { PRIORITY_SORTS } from '../../src/model/priority-score.ts';
 import { MAINTAINER_PATHS, prioritiesPath, requestPath, socialImagePath } from '../../src/model/site-paths.ts';
@@ -157,7 +157,7 @@ describe('every request of a build shows one vote count, the number of people be
       expect(values.at(-1), `${request.path}badge.svg`).toBe(votes.toLocaleString(config.site.language));
 
       // The image cache is keyed by the card's inputs: the built PNG is the one drawn with this count.
-      const input = await siteSocialImageInput({ kind: 'request', title: request.title, status: request.status, votes });
+      const input = { ...siteInputsOf(config), kind: 'request' as const, title: request.title, status: request.status, votes };
       const cached = imageCacheFile(input, { directory: IMAGE_CACHE, version: SOCIAL_IMAGE_RENDERER_VERSION });
       expect(existsSync(cached), `${request.path}: no image drawn with ${votes} votes`).toBe(true);
       const built = await readFile(fileOf(socialImagePath(request.path)));
