@@ -3,6 +3,7 @@
  * they keep needing.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { compareByVotesThenKey } from '../model/ranking.ts';
 import type { OverviewEntryData } from './entry-schemas.ts';
 
 /** A stored request with its trending score, which the overview keeps (see `entry-schemas.ts`). */
@@ -14,7 +15,7 @@ export async function allRequests(): Promise<RequestEntry[]> {
   const [requests, { trending }] = await Promise.all([getCollection('requests'), roadmapOverview()]);
   return requests
     .map((entry) => ({ ...entry, data: { ...entry.data, trendingScore: trending[entry.data.key] ?? 0 } }))
-    .sort((a, b) => b.data.votes.total - a.data.votes.total || a.data.key.localeCompare(b.data.key));
+    .sort((a, b) => compareByVotesThenKey(a.data, b.data));
 }
 
 /** Every release, newest first. */

@@ -25,6 +25,6 @@ export function renderOnWorkers(
   return runOnWorkers<SocialImageInput, Uint8Array>(
     inputs,
     (index, png) => onImage(index, Buffer.from(png.buffer, png.byteOffset, png.byteLength)),
-    { ...options, what: 'Rendering social image' },
+    { ...options, what: 'social image' },
   );
 }

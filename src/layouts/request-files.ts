@@ -7,6 +7,7 @@
  * The `request-files` integration writes them after Astro's build and serves them in `astro dev`.
  */
 import type { RoadmapConfig } from '../config/index.ts';
+import type { OutputFile } from '../integrations/output-files.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { strings } from '../i18n/strings.ts';
 import { requestBadgePath, requestFeedPath } from '../model/site-paths.ts';
@@ -16,13 +17,6 @@ import { voteBadgeSvg } from './vote-badge.ts';
 
 /** What a request's feed and badge show. */
 export type RequestFileSubject = Pick<Request, 'path' | 'title' | 'votes' | 'statusHistory' | 'shippedIn' | 'updatedAt'>;
-
-export interface RequestFile {
-  /** Site path without the base: `/requests/12-dark-mode/atom.xml`. */
-  path: string;
-  contentType: string;
-  body: string;
-}
 
 /** The absolute URL of a site path: `site.url`, then `site.base`, then the path. */
 export function siteUrl(path: string, site: Pick<RoadmapConfig['site'], 'url' | 'base'>): string {
@@ -77,7 +71,7 @@ export function requestBadge(request: RequestFileSubject, config: RoadmapConfig)
 }
 
 /** A request's feed and badge, with where each goes. */
-export function requestFiles(request: RequestFileSubject, config: RoadmapConfig): RequestFile[] {
+export function requestFiles(request: RequestFileSubject, config: RoadmapConfig): OutputFile[] {
   return [
     { path: requestFeedPath(request.path), contentType: 'application/atom+xml; charset=utf-8', body: requestFeed(request, config) },
     { path: requestBadgePath(request.path), contentType: 'image/svg+xml; charset=utf-8', body: requestBadge(request, config) },

@@ -36,7 +36,12 @@ export function trendingScore(voteTimes: readonly string[], now: string, halfLif
   return Math.round(score * 1e6) / 1e6;
 }
 
-const byKey = (a: Rankable, b: Rankable): number => a.key.localeCompare(b.key);
+const byKey = (a: Pick<Rankable, 'key'>, b: Pick<Rankable, 'key'>): number => a.key.localeCompare(b.key);
+
+/** Most votes first, then by key: the order of the site's own listings of every request (the JSON API, the page routes). */
+export function compareByVotesThenKey(a: Pick<Rankable, 'key' | 'votes'>, b: Pick<Rankable, 'key' | 'votes'>): number {
+  return b.votes.total - a.votes.total || byKey(a, b);
+}
 
 /** The "top" order: most votes first, then the most recently updated. */
 export function compareByVotes(a: Pick<Rankable, 'key' | 'votes' | 'updatedAt'>, b: Pick<Rankable, 'key' | 'votes' | 'updatedAt'>): number {

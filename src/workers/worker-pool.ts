@@ -20,7 +20,7 @@ type WorkerReply<O> = { id: number; output: O } | { id: number; error: string };
 /**
  * Runs each input on the workers and hands its output to `onOutput` as soon as it is ready.
  * Rejects on the first failure (a worker that cannot start, a job that throws) after stopping
- * every worker. `what` names a job in error messages ("social image").
+ * every worker. `what` names a job in error messages ("social image", "Markdown batch").
  */
 export async function runOnWorkers<I, O>(
   inputs: readonly I[],
@@ -46,7 +46,7 @@ export async function runOnWorkers<I, O>(
             };
             worker.on('message', (reply: WorkerReply<O>) => {
               if ('error' in reply) {
-                reject(new Error(`${options.what} ${reply.id + 1} of ${inputs.length} failed: ${reply.error}`));
+                reject(new Error(`Rendering ${options.what} ${reply.id + 1} of ${inputs.length} failed: ${reply.error}`));
                 return;
               }
               Promise.resolve(onOutput(reply.id, reply.output)).then(send, reject);

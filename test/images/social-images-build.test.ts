@@ -3,8 +3,6 @@
  * fixture site, built several times over one image cache: what a CI run that restores `.cache/` does.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +12,7 @@ import type { StatusId } from '../../src/config/status-ids.ts';
 import { socialImageFiles } from '../../src/images/site-social-images.ts';
 import { socialImagesMiddleware } from '../../src/integrations/social-images.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { serveMiddleware } from '../helpers/serve-middleware.ts';
 import { decodePng, pixelAt, pngSize } from './png-pixels.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
@@ -102,15 +101,7 @@ describe('social images of a build', () => {
 describe('social images in astro dev', () => {
   it('are served at the addresses the build writes them to, and nothing else is', async () => {
     const config = await loadConfig({ root: FIXTURE });
-    const middleware = socialImagesMiddleware(async () => socialImageFiles(config, data), '/roadmap');
-    const server = createServer((request, response) =>
-      middleware(request, response, (error) => {
-        response.writeHead(error ? 500 : 404);
-        response.end();
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { origin, close } = await serveMiddleware(socialImagesMiddleware(async () => socialImageFiles(config, data), '/roadmap'));
     try {
       // The build above rendered these into the same cache: the dev server serves the same bytes.
       process.env['ROADMAP_IMAGE_CACHE_DIR'] = env['ROADMAP_IMAGE_CACHE_DIR'];
@@ -122,7 +113,7 @@ describe('social images in astro dev', () => {
       expect((await fetch(`${origin}/roadmap/og/requests/41-least-voted.png`)).status).toBe(404);
     } finally {
       delete process.env['ROADMAP_IMAGE_CACHE_DIR'];
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
   });
 });

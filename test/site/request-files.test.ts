@@ -1,13 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFilesMiddleware, writeRequestFiles, type RequestFilesSource } from '../../src/integrations/request-files.ts';
 import { requestBadge, requestFeed, siteUrl, type RequestFileSubject } from '../../src/layouts/request-files.ts';
 import type { ReleaseRef } from '../../src/model/types.ts';
+import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
 import { configWith, MAIN } from './helpers/snapshot-builders.ts';
 
 const config = configWith({ site: { title: 'Acme & Co roadmap', url: 'https://acme.example', base: '/roadmap', language: 'de' } });
@@ -131,22 +130,13 @@ describe('writing the files of a build', () => {
 });
 
 describe('the dev server', () => {
-  let server: Server;
+  let served: ServedMiddleware;
   let origin: string;
   beforeAll(async () => {
-    const middleware = requestFilesMiddleware(async () => source, "/roadmap");
-    server = createServer((request, response) =>
-      middleware(request, response, (error) => {
-        response.writeHead(error ? 500 : 404, { 'Content-Type': 'text/plain' });
-        response.end(error ? 'error' : 'passed on');
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveMiddleware(requestFilesMiddleware(async () => source, '/roadmap'));
+    origin = served.origin;
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => served.close());
 
   it('serves a request feed and badge under the base', async () => {
     const feed = await fetch(`${origin}/roadmap/requests/12-dark-mode/atom.xml`);

@@ -7,10 +7,11 @@ import type { APIRoute } from 'astro';
 import { loadRoadmap } from '../../content/load-roadmap.ts';
 import { requestsApi } from '../../content/requests-api.ts';
 import { absoluteUrl } from '../../layouts/href.ts';
+import { compareByVotesThenKey } from '../../model/ranking.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { roadmap } = await loadRoadmap();
-  const requests = [...roadmap.requests].sort((a, b) => b.votes.total - a.votes.total || a.key.localeCompare(b.key));
+  const requests = [...roadmap.requests].sort(compareByVotesThenKey);
   const body = requestsApi(roadmap.syncedAt, requests, (path) => absoluteUrl(path, site));
   // JSON.stringify escapes what JSON needs; "<" is escaped too, so the file is inert if a
   // browser is ever tricked into reading it as HTML.
