@@ -177,8 +177,23 @@ function step5(word: string): string {
   return result;
 }
 
+/**
+ * Stems already worked out. A tracker's vocabulary is a few tens of thousands of words, each
+ * said thousands of times, so a word is stemmed once per process.
+ */
+const stems = new Map<string, string>();
+
 /** The stem of a lower-case English word; words of one or two letters are their own stem. */
 export function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = porterStem(word);
+    stems.set(word, result);
+  }
+  return result;
+}
+
+function porterStem(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
   let result = word.replace(BRITISH_OUR, '$1or');
   result = step1a(result);
