@@ -7,6 +7,7 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import { encodeOpaquePng } from './encode-png.ts';
 import { loadSocialImageFonts } from './social-image-fonts.ts';
 import {
   SOCIAL_IMAGE_HEIGHT,
@@ -44,7 +45,8 @@ export async function renderSocialImage(input: SocialImageInput): Promise<Buffer
     font: { loadSystemFonts: false },
     logLevel: 'off',
   });
-  return image.asPng();
+  // Cards are opaque; should a theme ever make one see-through, resvg encodes it with its alpha.
+  return encodeOpaquePng(image.width, image.height, image.pixels) ?? image.asPng();
 }
 
 /** All the text on the card, to pick the fonts it needs. */
