@@ -19,7 +19,9 @@ export default defineConfig({
   // cache, where CI restores them from to make the next build incremental. Builds that must not
   // share them (tests, several snapshots side by side) set ROADMAP_ASTRO_CACHE_DIR.
   cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
-  integrations: [snapshotSource(), mdx(), socialImages(), requestFiles(), pagefind()],
+  // Pagefind goes before the integrations that write files after the pages: their writing,
+  // begun when the pages are done, goes on while it indexes them.
+  integrations: [snapshotSource(), mdx(), pagefind(), socialImages(), requestFiles()],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of

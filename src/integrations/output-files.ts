@@ -3,9 +3,11 @@
  * feeds and badges, social images), and the dev-server middleware that serves them under the
  * same addresses in `astro dev`.
  */
+import type { AstroIntegrationLogger, BaseIntegrationHooks } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Files written at once: enough to keep the disk busy, few enough not to hold thousands open. */
 const WRITES_IN_FLIGHT = 64;
@@ -47,6 +49,30 @@ export async function writeOutputFiles<T>(
   };
   await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, items.length) }, writer));
   return written;
+}
+
+/**
+ * Build hooks that write files into the output once the pages are written: they start at
+ * `astro:build:generated` and are waited for at `astro:build:done`. Astro runs each
+ * integration's `astro:build:done` in turn, so the writing goes on meanwhile, under the search
+ * indexing (the Pagefind integration comes first in `astro.config.mjs`).
+ */
+export function writeAfterPages(
+  write: (outDir: string, logger: AstroIntegrationLogger) => Promise<unknown>,
+): Pick<BaseIntegrationHooks, 'astro:build:generated' | 'astro:build:done'> {
+  let writing: Promise<unknown> | undefined;
+  return {
+    'astro:build:generated': ({ dir, logger }) => {
+      writing = write(fileURLToPath(dir), logger);
+      // A failure is reported where it is awaited, in `astro:build:done`.
+      writing.catch(() => {});
+    },
+    'astro:build:done': async ({ dir, logger }) => {
+      const started = writing ?? write(fileURLToPath(dir), logger);
+      writing = undefined;
+      await started;
+    },
+  };
 }
 
 export type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;

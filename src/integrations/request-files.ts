@@ -9,11 +9,10 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RoadmapConfig } from '../config/index.ts';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import { requestFiles, type RequestFileSubject } from '../layouts/request-files.ts';
-import { outputFilesMiddleware, writeOutputFiles, type Middleware } from './output-files.ts';
+import { outputFilesMiddleware, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
 
 export interface RequestFilesSource {
   config: RoadmapConfig;
@@ -36,9 +35,7 @@ export default function requestFilesIntegration(source: () => Promise<RequestFil
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(requestFilesMiddleware(source, base));
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        await writeRequestFiles({ outDir: fileURLToPath(dir), source: await source(), logger });
-      },
+      ...writeAfterPages(async (outDir, logger) => writeRequestFiles({ outDir, source: await source(), logger })),
     },
   };
 }

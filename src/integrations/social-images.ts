@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import { imageCacheStats, resetImageCacheStats } from '../images/image-cache.ts';
 import { cachedSocialImage, prerenderSocialImages, socialImageFiles, type SocialImageFile } from '../images/site-social-images.ts';
-import { outputFilesMiddleware, writeOutputFiles, type Middleware } from './output-files.ts';
+import { outputFilesMiddleware, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
 
 export interface SocialImagesOptions {
   /** Worker threads for rendering; 0 renders on the main thread. Default: one per core. */
@@ -70,11 +70,11 @@ export default function socialImagesIntegration(options: SocialImagesOptions = {
         // Its failure is reported where it is awaited, at the end of the build.
         rendering.catch(() => {});
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      ...writeAfterPages(async (outDir, logger) => {
         const cards = await (rendering ?? files());
         rendering = undefined;
-        await writeSocialImages(fileURLToPath(dir), cards, logger);
-      },
+        await writeSocialImages(outDir, cards, logger);
+      }),
     },
   };
 }
