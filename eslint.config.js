@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'coverage/', 'content/', 'public/pagefind/'] },
+  { ignores: ['dist/', '**/.astro/', '.cache/', 'node_modules/', 'coverage/', 'content/', 'public/pagefind/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

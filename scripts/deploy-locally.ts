@@ -119,7 +119,7 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
 
   step('Build');
   const dist = join(work, 'dist');
-  const built = await run(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], env, log);
+  const built = await run(process.execPath, [resolve('scripts/build.ts'), '--outDir', dist], env, log);
   if (built !== 0) return { outcome: 'failed', step: 'Build', detail: `exit code ${built}` };
 
   step('Save the build caches');
