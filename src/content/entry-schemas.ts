@@ -51,7 +51,7 @@ export const requestEntrySchema = z.object({
     total: z.number(),
     anonymous: z.number(),
     /** The first `VOTERS_SHOWN` people, as the page shows them; the JSON API lists all from the model. */
-    people: z.array(z.object({ login: z.string(), avatarUrl: z.string(), url: z.string(), votedAt: z.string() })),
+    people: z.array(z.object({ login: z.string(), avatarUrl: z.string(), url: z.string() })),
     /** How many people voted, however many `people` holds. */
     peopleCount: z.number(),
   }),

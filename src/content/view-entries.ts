@@ -89,11 +89,12 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       votes: {
         total: request.votes.total,
         anonymous: request.votes.anonymous,
-        // Only the avatars the page shows: the most voted requests have thousands of voters,
-        // which would make most of the content store (and of its memory) for nothing.
+        // Only the avatars the page shows, and only what an avatar shows: the most voted requests
+        // have thousands of voters, which would make most of the content store (and of its
+        // memory) for nothing.
         people: request.votes.people
           .slice(0, VOTERS_SHOWN)
-          .map((voter) => ({ ...voter, url: `${host}/${encodeURIComponent(voter.login)}` })),
+          .map(({ login, avatarUrl }) => ({ login, avatarUrl, url: `${host}/${encodeURIComponent(login)}` })),
         peopleCount: request.votes.people.length,
       },
       duplicates: request.duplicates.map(({ repository, number, type, title, url }) => ({ repository, number, type, title, url })),
