@@ -46,7 +46,7 @@ export async function runOnWorkers<I, O>(
             };
             worker.on('message', (reply: WorkerReply<O>) => {
               if ('error' in reply) {
-                reject(new Error(`Rendering ${options.what} ${reply.id + 1} of ${inputs.length} failed: ${reply.error}`));
+                reject(new Error(`${capitalized(options.what)} ${reply.id + 1} of ${inputs.length} failed: ${reply.error}`));
                 return;
               }
               Promise.resolve(onOutput(reply.id, reply.output)).then(send, reject);
@@ -62,6 +62,10 @@ export async function runOnWorkers<I, O>(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The worker's side: answers every job with `run`'s output or its error. */
