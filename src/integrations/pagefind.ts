@@ -4,7 +4,7 @@
  * `<outDir>/pagefind/`, which `public/search.js` loads on the search page.
  *
  * What gets indexed is decided by the pages: only those with a `data-pagefind-body` element
- * (requests and releases) are, and their `data-pagefind-filter` / `-sort` / `-meta` attributes
+ * (requests and releases, the only pages Pagefind reads: `SEARCHABLE_PAGES_GLOB`) are, and their `data-pagefind-filter` / `-sort` / `-meta` attributes
  * give the search page its filters, its vote ordering and its result titles.
  * https://pagefind.app/docs/indexing/
  *
@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { SEARCHABLE_PAGES_GLOB } from '../model/site-paths.ts';
 
 /** Where the bundle goes, relative to the output folder; the search page imports it from here. */
 export const PAGEFIND_BUNDLE_DIR = 'pagefind';
@@ -50,7 +51,11 @@ export async function buildSearchIndex({
     const { index } = checked(await pagefind.createIndex({}), 'create the index', logger);
     if (!index) throw new Error('Pagefind did not create an index and gave no reason.');
 
-    const { page_count: htmlFiles } = checked(await index.addDirectory({ path: outDir }), 'index the site', logger);
+    const { page_count: htmlFiles } = checked(
+      await index.addDirectory({ path: outDir, glob: SEARCHABLE_PAGES_GLOB }),
+      'index the site',
+      logger,
+    );
 
     const outputPath = join(outDir, PAGEFIND_BUNDLE_DIR);
     checked(await index.writeFiles({ outputPath }), 'write the search bundle', logger);
@@ -73,7 +78,7 @@ export async function buildSearchIndex({
 
 /**
  * `addDirectory` counts every HTML file it read, including those it then skipped for having no
- * `data-pagefind-body`; the bundle's entry file has the number of pages actually in the index.
+ * `data-pagefind-body` (a merged duplicate's redirect, a list such as `/requests/newest/`); the bundle's entry file has the number of pages actually in the index.
  */
 async function indexedPageCount(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {

@@ -69,6 +69,14 @@ export function releaseSlug(
   return `${prefix}${tag}`;
 }
 
+/**
+ * The output files search can index, as a Pagefind glob: a request's page and a release's, one
+ * path segment under `/requests/` and `/changelog/` (see `requestPath`, `releasePath`). The
+ * request lists below `/requests/` are many and long, and have nothing to index; leaving them
+ * unread takes about a quarter off indexing.
+ */
+export const SEARCHABLE_PAGES_GLOB = '{requests/*/index.html,changelog/*/index.html}';
+
 export function releasePath(
   release: { repository: string; tagName: string },
   sources: readonly Pick<SourceConfig, 'repo'>[],

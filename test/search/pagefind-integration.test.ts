@@ -4,6 +4,7 @@
  */
 import type * as FsPromises from 'node:fs/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEARCHABLE_PAGES_GLOB } from '../../src/model/site-paths.ts';
 
 const pagefind = vi.hoisted(() => ({
   createIndex: vi.fn(),
@@ -50,7 +51,7 @@ describe('buildSearchIndex', () => {
     const { lines, logger } = recordingLogger();
     const result = await buildSearchIndex({ outDir: '/site/dist', logger });
 
-    expect(pagefind.addDirectory).toHaveBeenCalledWith({ path: '/site/dist' });
+    expect(pagefind.addDirectory).toHaveBeenCalledWith({ path: '/site/dist', glob: SEARCHABLE_PAGES_GLOB });
     expect(pagefind.writeFiles).toHaveBeenCalledWith({ outputPath: '/site/dist/pagefind' });
     expect(result.pageCount).toBe(3);
     expect(lines).toEqual([expect.stringMatching(/^info Indexed 3 of 10 pages for search in \d+ms\.$/)]);
@@ -93,7 +94,7 @@ describe('pagefindIntegration', () => {
       assets: new Map(),
       logger: recordingLogger().logger as never,
     });
-    expect(pagefind.addDirectory).toHaveBeenCalledWith({ path: '/site/out/' });
+    expect(pagefind.addDirectory).toHaveBeenCalledWith({ path: '/site/out/', glob: SEARCHABLE_PAGES_GLOB });
     expect(pagefind.writeFiles).toHaveBeenCalledWith({ outputPath: '/site/out/pagefind' });
   });
 });

@@ -344,6 +344,16 @@ describe('data for machines', () => {
     }
   });
 
+  it('puts every page that has something to search in the search index, each once', async () => {
+    let searchable = 0;
+    for (const file of htmlFiles) {
+      if (withAttr(parse(await readFile(file, 'utf8')) as unknown as Element, 'data-pagefind-body').length > 0) searchable += 1;
+    }
+    expect(searchable).toBe(roadmap.requests.length + roadmap.releases.length);
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0)).toBe(searchable);
+  });
+
   it('lists every page in the sitemap, and robots.txt points to it', async () => {
     const index = xml.parse(await readFile(fileOf('/sitemap.xml'), 'utf8'));
     const urls: string[] = [];
