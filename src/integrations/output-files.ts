@@ -75,6 +75,24 @@ export function writeAfterPages(
   };
 }
 
+/**
+ * Dev-server hooks that serve these files in `astro dev`: `middlewareFor` gets the site's base
+ * once Astro's configuration is final.
+ */
+export function serveInDev(
+  middlewareFor: (base: string) => Middleware,
+): Pick<BaseIntegrationHooks, 'astro:config:done' | 'astro:server:setup'> {
+  let base = '/';
+  return {
+    'astro:config:done': ({ config }) => {
+      base = config.base;
+    },
+    'astro:server:setup': ({ server }) => {
+      server.middlewares.use(middlewareFor(base));
+    },
+  };
+}
+
 export type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**

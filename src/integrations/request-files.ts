@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import type { RoadmapConfig } from '../config/index.ts';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import { requestFiles, type RequestFileSubject } from '../layouts/request-files.ts';
-import { outputFilesMiddleware, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
+import { outputFilesMiddleware, serveInDev, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
 
 export interface RequestFilesSource {
   config: RoadmapConfig;
@@ -25,16 +25,10 @@ async function currentSource(): Promise<RequestFilesSource> {
 }
 
 export default function requestFilesIntegration(source: () => Promise<RequestFilesSource> = currentSource): AstroIntegration {
-  let base = '/';
   return {
     name: 'open-roadmap:request-files',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use(requestFilesMiddleware(source, base));
-      },
+      ...serveInDev((base) => requestFilesMiddleware(source, base)),
       ...writeAfterPages(async (outDir, logger) => writeRequestFiles({ outDir, source: await source(), logger })),
     },
   };

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import { imageCacheStats, resetImageCacheStats } from '../images/image-cache.ts';
 import { cachedSocialImage, prerenderSocialImages, socialImageFiles, type SocialImageFile } from '../images/site-social-images.ts';
-import { outputFilesMiddleware, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
+import { outputFilesMiddleware, serveInDev, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
 
 export interface SocialImagesOptions {
   /** Worker threads for rendering; 0 renders on the main thread. Default: one per core. */
@@ -43,16 +43,10 @@ export default function socialImagesIntegration(options: SocialImagesOptions = {
   const minImages = options.minImagesForWorkers ?? 50;
   const files = options.files ?? siteCards;
   let rendering: Promise<SocialImageFile[]> | undefined;
-  let base = '/';
   return {
     name: 'open-roadmap:social-images',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use(socialImagesMiddleware(files, base));
-      },
+      ...serveInDev((base) => socialImagesMiddleware(files, base)),
       'astro:build:start': ({ logger }) => {
         resetImageCacheStats();
         // Not awaited: the cards render while Astro bundles and generates the pages.
