@@ -33,11 +33,13 @@ describe('npm run build (scripts/build.ts)', () => {
   const folders: string[] = [];
   afterAll(async () => {
     for (const folder of folders) await rm(folder, { recursive: true, force: true });
+    await rm(join(FIXTURE, '.astro'), { recursive: true, force: true });
   });
 
   const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const folder = await mkdtemp(join(tmpdir(), 'heap-site-'));
-    folders.push(folder, `${folder}/dist-cache`, `${folder}/dist-vite`);
+    // The fixture keeps its caches beside the output, in the same folder.
+    folders.push(folder);
     const outDir = join(folder, 'dist');
     const { NODE_OPTIONS: _inherited, ...inherited } = process.env;
     const result = await promisify(execFile)(process.execPath, [BUILD_SCRIPT, ...args], {
