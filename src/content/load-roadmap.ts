@@ -11,6 +11,7 @@ import process from 'node:process';
 import { loadConfig, type RoadmapConfig } from '../config/index.ts';
 import { buildRoadmap, type Roadmap } from '../model/build-roadmap.ts';
 import { DEFAULT_SNAPSHOT_DIR, readManifest, readSnapshot, type Snapshot } from '../snapshot/read-snapshot.ts';
+import { processGlobal } from '../workers/process-global.ts';
 
 export interface LoadedRoadmap {
   config: RoadmapConfig;
@@ -38,15 +39,11 @@ async function load(dir: string): Promise<LoadedRoadmap> {
 }
 
 /**
- * Kept on `globalThis` rather than in this module: a build runs this file twice, once for the
- * content layer and once bundled into the pages, and the two must share one snapshot in memory
- * instead of reading and holding it twice.
+ * One per process, not per module copy: a build runs this file twice, once for the content layer
+ * and once bundled into the pages, and the two must share one snapshot in memory instead of
+ * reading and holding it twice.
  */
-const CACHE = Symbol.for('open-roadmap.loaded-roadmap');
-const loaded: Map<string, Promise<LoadedRoadmap>> = ((globalThis as Record<symbol, unknown>)[CACHE] as
-  | Map<string, Promise<LoadedRoadmap>>
-  | undefined) ?? new Map();
-(globalThis as Record<symbol, unknown>)[CACHE] = loaded;
+const loaded = processGlobal('loaded-roadmap', () => new Map<string, Promise<LoadedRoadmap>>());
 
 /** Changes when a sync rewrites the snapshot (its manifest goes last), so a dev server picks it up. */
 async function snapshotVersion(dir: string): Promise<string> {

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { processGlobal } from '../workers/process-global.ts';
 
 /** Relative to the working directory, which is the project root during `astro build`. */
 export const DEFAULT_IMAGE_CACHE_DIR = '.cache/images';
@@ -33,16 +34,12 @@ export interface ImageCacheStats {
   renderedFiles: Set<string>;
 }
 
-const STATS_KEY = Symbol.for('open-roadmap.image-cache-stats');
-
 /**
- * Counters for the whole process. Kept on `globalThis`, because a build may load this module
- * more than once: from the integrations in `astro.config.mjs`, and inside Astro's bundle.
+ * Counters for the whole process: a build may load this module more than once, from the
+ * integrations in `astro.config.mjs` and inside Astro's bundle.
  */
 export function imageCacheStats(): ImageCacheStats {
-  const holder = globalThis as typeof globalThis & { [STATS_KEY]?: ImageCacheStats };
-  holder[STATS_KEY] ??= { rendered: 0, reused: 0, renderMilliseconds: 0, renderedFiles: new Set() };
-  return holder[STATS_KEY];
+  return processGlobal<ImageCacheStats>('image-cache-stats', () => ({ rendered: 0, reused: 0, renderMilliseconds: 0, renderedFiles: new Set() }));
 }
 
 export function resetImageCacheStats(): void {

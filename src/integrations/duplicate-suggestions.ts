@@ -7,7 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import type { SuggestionResult } from '../suggest/suggest-duplicates.ts';
-import { runSuggestionJob, startSuggestions, type SuggestionJob } from '../suggest/suggestion-job.ts';
+import { runSuggestionJob, type SuggestionJob } from '../suggest/suggest-duplicate-requests.ts';
+import { startSuggestions } from '../suggest/suggestion-job.ts';
 import { runOnWorkers } from '../workers/worker-pool.ts';
 
 const WORKER_FILE = fileURLToPath(new URL('../suggest/suggest-worker.ts', import.meta.url));

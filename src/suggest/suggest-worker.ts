@@ -1,8 +1,8 @@
 /**
- * A worker thread that works out suggested duplicates (`suggestion-job.ts`), so that a build's
- * main thread renders pages meanwhile.
+ * A worker thread that works out suggested duplicates (see `suggestion-job.ts`), so that a
+ * build's main thread renders pages meanwhile.
  */
 import { serveJobs } from '../workers/worker-pool.ts';
-import { runSuggestionJob } from './suggestion-job.ts';
+import { runSuggestionJob, type SuggestionJob } from './suggest-duplicate-requests.ts';
 
-serveJobs('suggest-worker.ts', runSuggestionJob);
+serveJobs('suggest-worker.ts', (job: SuggestionJob) => runSuggestionJob(job));

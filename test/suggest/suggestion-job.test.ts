@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadRoadmap } from '../../src/content/load-roadmap.ts';
 import { suggestOnWorker } from '../../src/integrations/duplicate-suggestions.ts';
-import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
-import { startSuggestions, suggestionJob, suggestionsFor } from '../../src/suggest/suggestion-job.ts';
+import { suggestDuplicateRequests, suggestionJob } from '../../src/suggest/suggest-duplicate-requests.ts';
+import { startSuggestions, suggestionsFor } from '../../src/suggest/suggestion-job.ts';
 
 describe('suggested duplicates shared by a build', () => {
   it('come out of the worker thread as the report works them out', async () => {
     const { snapshot, roadmap } = await loadRoadmap();
     const warn = vi.fn();
-    const fromWorker = await suggestOnWorker(suggestionJob({ snapshot, roadmap }), warn);
+    const fromWorker = await suggestOnWorker(suggestionJob(roadmap.requests, snapshot.items), warn);
     expect(warn).not.toHaveBeenCalled();
     const inline = suggestDuplicateRequests(roadmap.requests, snapshot.items);
     expect(inline.suggestions.length).toBeGreaterThan(0);
