@@ -14,6 +14,13 @@ export interface PoolOptions extends WorkerPoolOptions {
 }
 
 /**
+ * Cards a worker holds at a time: enough that it keeps rendering through the seconds Astro's
+ * thread is busy without answering (about a quarter of a second of work each), few enough that
+ * the workers finish together.
+ */
+const QUEUED_PER_WORKER = 8;
+
+/**
  * Renders each input on `social-image-worker.ts` and hands the PNG to `onImage` as soon as it is
  * ready. Rejects on the first failure after stopping every worker.
  */
@@ -25,6 +32,6 @@ export function renderOnWorkers(
   return runOnWorkers<SocialImageInput, Uint8Array>(
     inputs,
     (index, png) => onImage(index, Buffer.from(png.buffer, png.byteOffset, png.byteLength)),
-    { ...options, what: 'social image' },
+    { queued: QUEUED_PER_WORKER, ...options, what: 'social image' },
   );
 }

@@ -68,7 +68,7 @@ async function renderJobs(jobs: readonly MarkdownJob[], options: BatchOptions): 
       (index, outputs) => {
         outputs.forEach((output, offset) => (results[index * size + offset] = output));
       },
-      { workerFile: options.workerFile, threads: options.threads, what: 'Markdown batch' },
+      { workerFile: options.workerFile, threads: options.threads, queued: 2, what: 'Markdown batch' },
     );
     return results;
   } catch (error) {

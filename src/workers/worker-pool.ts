@@ -13,6 +13,12 @@ export interface WorkerPoolOptions {
   /** Absolute path of the worker's file. */
   workerFile: string;
   threads: number;
+  /**
+   * Jobs a worker holds at a time. Above 1, a worker finishing a job starts the next one at once
+   * instead of waiting for this thread to answer, which may be busy for seconds during a build
+   * (Astro saving its content store, a large getStaticPaths). Default 1.
+   */
+  queued?: number;
 }
 
 type WorkerReply<O> = { id: number; output: O } | { id: number; error: string };
@@ -30,30 +36,35 @@ export async function runOnWorkers<I, O>(
   if (inputs.length === 0) return;
   const threads = Math.max(1, Math.min(options.threads, inputs.length));
   const workers = Array.from({ length: threads }, () => new Worker(options.workerFile));
+  const queued = Math.max(1, options.queued ?? 1);
   let next = 0;
   try {
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let running = 0;
             const send = () => {
-              if (next >= inputs.length) {
-                resolve();
-                return;
+              while (running < queued && next < inputs.length) {
+                const id = next++;
+                running++;
+                worker.postMessage({ id, input: inputs[id] });
               }
-              const id = next++;
-              worker.postMessage({ id, input: inputs[id] });
+              if (running === 0) resolve();
             };
             worker.on('message', (reply: WorkerReply<O>) => {
               if ('error' in reply) {
                 reject(new Error(`${capitalized(options.what)} ${reply.id + 1} of ${inputs.length} failed: ${reply.error}`));
                 return;
               }
-              Promise.resolve(onOutput(reply.id, reply.output)).then(send, reject);
+              Promise.resolve(onOutput(reply.id, reply.output)).then(() => {
+                running--;
+                send();
+              }, reject);
             });
             worker.once('error', reject);
             worker.once('exit', (code) => {
-              if (next < inputs.length || code !== 0) reject(new Error(`A ${options.what} worker stopped early (exit code ${code}).`));
+              if (next < inputs.length || running > 0 || code !== 0) reject(new Error(`A ${options.what} worker stopped early (exit code ${code}).`));
             });
             send();
           }),
