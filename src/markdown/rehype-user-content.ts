@@ -11,7 +11,10 @@
  *   GitHub does with a script; we do it at build time, so footnotes work without one;
  * - headings move so that the text's top level becomes `topHeadingLevel` (a body's `#` and a
  *   release's `##` become `<h3>` by default), so they sit under the page's own title and sections
- *   instead of competing with them.
+ *   instead of competing with them;
+ * - a `data-*` attribute without a value (`data-footnotes`) is written `data-footnotes=""`, as it
+ *   is after rehype-raw, which only texts with raw HTML go through: the same Markdown renders the
+ *   same whether or not it also has some.
  */
 import type { Element, Root, RootContent } from 'hast';
 
@@ -27,6 +30,8 @@ export interface UserContentOptions {
 }
 
 const HEADING = /^h([1-6])$/;
+/** hast's name of a `data-*` attribute: `dataFootnoteRef`. */
+const DATA_PROPERTY = /^data[A-Z]/;
 
 function walk(node: Root | RootContent, visit: (element: Element) => void): void {
   if (node.type === 'element') visit(node);
@@ -74,6 +79,9 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
         (element.tagName === 'input' && !isTaskListItem(parent)),
     );
     walk(tree, (element) => {
+      for (const [name, value] of Object.entries(element.properties)) {
+        if (value === true && DATA_PROPERTY.test(name)) element.properties[name] = '';
+      }
       if (element.tagName === 'a' && typeof element.properties.href === 'string') {
         const href = element.properties.href;
         if (href.startsWith('#')) {

@@ -83,6 +83,48 @@ describe('renderMarkdown', () => {
     expect(targets.length).toBe(2);
     for (const target of targets) expect(ids.has(target), target).toBe(true);
   });
+  it('renders a text the same whether or not it has raw HTML or references for the longer way', () => {
+    // Nothing here is raw HTML or can be a reference, so it skips rehype-raw and remark-github.
+    const input = [
+      'Title',
+      '=====',
+      '',
+      'Some *emphasis*, **strong**, ~~gone~~ and `code`, see www.example.com or [docs](https://example.com/docs).',
+      '',
+      '- [x] done',
+      '- [ ] open',
+      '',
+      '| a | b | c |',
+      '| :- | :-: | -: |',
+      '| 1 | 2 | `<b>` |',
+      '',
+      '3. third\\',
+      '   line  ',
+      '   break',
+      '   - nested &copy; <https://example.com/auto>',
+      '',
+      '***',
+      '',
+      '> Quoted[^note].',
+      '',
+      '```js',
+      'const answer = 42;',
+      '```',
+      '',
+      '![chart](https://example.com/chart.png)',
+      '',
+      '[^note]: A footnote.',
+      '',
+    ].join('\n');
+    const short = renderMarkdown(input, { repository: REPOSITORY });
+    expect(short).toContain('<table>');
+    // Raw HTML and `#1` (in code, so no reference) each send the text through the step it
+    // adds, which must change nothing else.
+    const withHtml = renderMarkdown(`<b>B</b>\n\n${input}`, { repository: REPOSITORY });
+    expect(withHtml).toBe(`<p><b>B</b></p>\n${short}`);
+    const withCode = renderMarkdown(`A \`#1\`.\n\n${input}`, { repository: REPOSITORY });
+    expect(withCode).toBe(`<p>A <code>#1</code>.</p>\n${short}`);
+  });
 });
 
 describe('markdownExcerpt', () => {
