@@ -191,6 +191,7 @@ function renderReport(report: {
   const columns = ['', 'site, empty caches', rebuild ? `after changing ${rebuild.changed}` : '', floor ? 'bare Astro (floor)' : ''];
   const rows: string[][] = [
     ['wall time', seconds(first.run.wallMilliseconds), seconds(rebuild?.run.wallMilliseconds), seconds(floor?.run.wallMilliseconds)],
+    ['CPU time (user + system)', seconds(first.run.cpuMilliseconds ?? undefined), seconds(rebuild?.run.cpuMilliseconds ?? undefined), seconds(floor?.run.cpuMilliseconds ?? undefined)],
     ['peak memory (RSS)', megabytes(first.run.peakRssKilobytes), megabytes(rebuild?.run.peakRssKilobytes ?? null), megabytes(floor?.run.peakRssKilobytes ?? null)],
     ['HTML pages built', count(first.log.pagesBuilt), count(rebuild?.log.pagesBuilt), count(floor?.log.pagesBuilt)],
     [
@@ -244,7 +245,12 @@ function renderReport(report: {
     lines.push('\n');
   }
   if (first.size?.requestPages.maxPath) lines.push(`largest request page: ${first.size.requestPages.maxPath}\n`);
-  const rssSource = first.run.rssSource === 'gnu-time' ? 'GNU time, largest process' : first.run.rssSource === 'node' ? "Node's maxRSS, Node process only" : 'unavailable';
-  lines.push(`peak memory from ${rssSource}\n`);
+  const rssSource =
+    first.run.rssSource === 'gnu-time'
+      ? 'GNU time (CPU of every process, memory of the largest)'
+      : first.run.rssSource === 'node'
+        ? "Node's resourceUsage (the Node process only)"
+        : 'unavailable';
+  lines.push(`CPU time and peak memory from ${rssSource}\n`);
   return lines.join('');
 }

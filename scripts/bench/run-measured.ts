@@ -1,9 +1,13 @@
 /**
- * Runs a command as a child process and measures it: wall time and peak resident memory.
+ * Runs a command as a child process and measures it: wall time, CPU time and peak resident memory.
  *
- * Peak memory comes from GNU time (`/usr/bin/time`), which reports the largest resident set of
- * the process tree's biggest process, Pagefind's native indexer included. Where it is missing, a
- * preloaded module reports Node's own `process.resourceUsage().maxRSS` instead (Node only).
+ * CPU time and peak memory come from GNU time (`/usr/bin/time`): the user and system time of the
+ * whole process tree, and the largest resident set of its biggest process, Pagefind's native
+ * indexer included. Where it is missing, a preloaded module reports Node's own
+ * `process.resourceUsage()` instead (the Node process and its threads only).
+ *
+ * CPU time varies less than wall time between runs on a shared machine, where the same build can
+ * take a third longer one run than the next: compare both.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +21,8 @@ export interface MeasuredRun {
   wallMilliseconds: number;
   /** Kilobytes; null when it could not be measured. */
   peakRssKilobytes: number | null;
+  /** User plus system CPU time, in milliseconds; null when it could not be measured. */
+  cpuMilliseconds: number | null;
   /** Where peak memory came from. */
   rssSource: 'gnu-time' | 'node' | 'none';
   /** stdout and stderr, interleaved. */
@@ -41,12 +47,19 @@ export async function runNodeMeasured(args: string[], options: RunOptions): Prom
   if (!useGnuTime) {
     await writeFile(
       reporter,
-      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+      [
+        `import { writeFileSync } from 'node:fs';`,
+        `process.on('exit', () => {`,
+        `  const usage = process.resourceUsage();`,
+        `  writeFileSync(${JSON.stringify(rssFile)}, [usage.maxRSS, usage.userCPUTime / 1e6, usage.systemCPUTime / 1e6].join(' '));`,
+        `});`,
+        '',
+      ].join('\n'),
     );
   }
   const command = useGnuTime ? GNU_TIME : process.execPath;
   const commandArgs = useGnuTime
-    ? ['-f', '%M', '-o', rssFile, process.execPath, ...args]
+    ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]
     : ['--import', reporter, ...args];
   const env = { ...options.env };
 
@@ -66,24 +79,30 @@ export async function runNodeMeasured(args: string[], options: RunOptions): Prom
   });
   const wallMilliseconds = performance.now() - started;
 
-  const peakRssKilobytes = await readPeakRss(rssFile);
+  const { peakRssKilobytes, cpuMilliseconds } = await readUsage(rssFile);
   return {
     exitCode,
     wallMilliseconds,
     peakRssKilobytes,
+    cpuMilliseconds,
     rssSource: peakRssKilobytes === null ? 'none' : useGnuTime ? 'gnu-time' : 'node',
     output,
   };
 }
 
-async function readPeakRss(file: string): Promise<number | null> {
+/** Reads "<peak RSS in KB> <user seconds> <system seconds>", as both GNU time and the reporter write it. */
+async function readUsage(file: string): Promise<{ peakRssKilobytes: number | null; cpuMilliseconds: number | null }> {
   try {
-    // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
+    // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    const value = Number(lines.at(-1));
-    return Number.isFinite(value) && value > 0 ? value : null;
+    const [rss, user, system] = (lines.at(-1) ?? '').split(' ').map(Number);
+    const cpu = (user ?? NaN) + (system ?? NaN);
+    return {
+      peakRssKilobytes: rss !== undefined && Number.isFinite(rss) && rss > 0 ? rss : null,
+      cpuMilliseconds: Number.isFinite(cpu) ? Math.round(cpu * 1000) : null,
+    };
   } catch {
-    return null;
+    return { peakRssKilobytes: null, cpuMilliseconds: null };
   }
 }
 
