@@ -4,8 +4,9 @@
  * `<outDir>/pagefind/`, which `public/search.js` loads on the search page.
  *
  * What gets indexed is decided by the pages: only those with a `data-pagefind-body` element
- * (requests and releases, the only pages Pagefind reads: `SEARCHABLE_PAGES_GLOB`) are, and their `data-pagefind-filter` / `-sort` / `-meta` attributes
- * give the search page its filters, its vote ordering and its result titles.
+ * (requests and releases; Pagefind reads no others, see `SEARCHABLE_PAGES_GLOB`) are, and their
+ * `data-pagefind-filter` / `-sort` / `-meta` attributes give the search page its filters, its
+ * vote ordering and its result titles.
  * https://pagefind.app/docs/indexing/
  *
  * The index stores paths from the output folder's root (`/requests/…/`); the search page adds the
@@ -78,7 +79,8 @@ export async function buildSearchIndex({
 
 /**
  * `addDirectory` counts every HTML file it read, including those it then skipped for having no
- * `data-pagefind-body` (a merged duplicate's redirect, a list such as `/requests/newest/`); the bundle's entry file has the number of pages actually in the index.
+ * `data-pagefind-body` (a merged duplicate's redirect, a list such as `/requests/newest/`); the
+ * bundle's entry file has the number of pages actually in the index.
  */
 async function indexedPageCount(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {

@@ -91,17 +91,29 @@ function createProcessor(options: RenderMarkdownOptions, steps: Steps) {
 
 type Processor = ReturnType<typeof createProcessor>;
 
-// Processors by repository and steps: building one costs more than rendering a short comment.
-const processors = new Map<string, Processor>();
+/** The processors of one set of options, one per combination of steps, built when first needed. */
+type ProcessorsFor = (steps: Steps) => Processor;
 
-function processorFor(options: RenderMarkdownOptions, steps: Steps): Processor {
-  const cacheKey = JSON.stringify([options.githubUrl ?? GITHUB, options.repository, options.topHeadingLevel ?? 3, options.taskLabels, steps.rawHtml, steps.references]);
-  let processor = processors.get(cacheKey);
-  if (processor === undefined) {
-    processor = createProcessor(options, steps);
-    processors.set(cacheKey, processor);
+// By repository and options: building a processor costs more than rendering a short comment.
+const processorSets = new Map<string, ProcessorsFor>();
+
+function processorsFor(options: RenderMarkdownOptions): ProcessorsFor {
+  const cacheKey = JSON.stringify([options.githubUrl ?? GITHUB, options.repository, options.topHeadingLevel ?? 3, options.taskLabels]);
+  let processorsOf = processorSets.get(cacheKey);
+  if (processorsOf === undefined) {
+    const built = new Map<string, Processor>();
+    processorsOf = (steps) => {
+      const key = `${steps.rawHtml} ${steps.references}`;
+      let processor = built.get(key);
+      if (processor === undefined) {
+        processor = createProcessor(options, steps);
+        built.set(key, processor);
+      }
+      return processor;
+    };
+    processorSets.set(cacheKey, processorsOf);
   }
-  return processor;
+  return processorsOf;
 }
 
 /** Parsing is the same whatever the steps after it. */
@@ -115,9 +127,10 @@ function hasRawHtml(node: Node): boolean {
 
 /** The tree of `markdown` (before any transform) and the processor to finish it with. */
 function parse(markdown: string, options: RenderMarkdownOptions): { tree: Root; processor: Processor } {
-  const tree = processorFor(options, PARSE_ONLY).parse(markdown);
+  const processorOf = processorsFor(options);
+  const tree = processorOf(PARSE_ONLY).parse(markdown);
   const steps = { rawHtml: hasRawHtml(tree), references: REFERENCE_CANDIDATE.test(markdown) };
-  return { tree, processor: processorFor(options, steps) };
+  return { tree, processor: processorOf(steps) };
 }
 
 function finish({ tree, processor }: { tree: Root; processor: Processor }): string {
