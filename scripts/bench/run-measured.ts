@@ -7,7 +7,9 @@
  * `process.resourceUsage()` instead (the Node process and its threads only).
  *
  * CPU time varies less than wall time between runs on a shared machine, where the same build can
- * take a third longer one run than the next: compare both.
+ * take a third longer one run than the next: compare both. User and system time are kept apart,
+ * because a build writes tens of thousands of files and the kernel's share of that depends on the
+ * filesystem (see docs/performance.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,8 +23,8 @@ export interface MeasuredRun {
   wallMilliseconds: number;
   /** Kilobytes; null when it could not be measured. */
   peakRssKilobytes: number | null;
-  /** User plus system CPU time, in milliseconds; null when it could not be measured. */
-  cpuMilliseconds: number | null;
+  /** CPU time in milliseconds, in user space and in the kernel; null when it could not be measured. */
+  cpu: { userMilliseconds: number; systemMilliseconds: number } | null;
   /** Where peak memory came from. */
   rssSource: 'gnu-time' | 'node' | 'none';
   /** stdout and stderr, interleaved. */
@@ -79,30 +81,32 @@ export async function runNodeMeasured(args: string[], options: RunOptions): Prom
   });
   const wallMilliseconds = performance.now() - started;
 
-  const { peakRssKilobytes, cpuMilliseconds } = await readUsage(rssFile);
+  const { peakRssKilobytes, cpu } = await readUsage(rssFile);
   return {
     exitCode,
     wallMilliseconds,
     peakRssKilobytes,
-    cpuMilliseconds,
+    cpu,
     rssSource: peakRssKilobytes === null ? 'none' : useGnuTime ? 'gnu-time' : 'node',
     output,
   };
 }
 
 /** Reads "<peak RSS in KB> <user seconds> <system seconds>", as both GNU time and the reporter write it. */
-async function readUsage(file: string): Promise<{ peakRssKilobytes: number | null; cpuMilliseconds: number | null }> {
+async function readUsage(file: string): Promise<Pick<MeasuredRun, 'peakRssKilobytes' | 'cpu'>> {
   try {
     // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     const [rss, user, system] = (lines.at(-1) ?? '').split(' ').map(Number);
-    const cpu = (user ?? NaN) + (system ?? NaN);
     return {
       peakRssKilobytes: rss !== undefined && Number.isFinite(rss) && rss > 0 ? rss : null,
-      cpuMilliseconds: Number.isFinite(cpu) ? Math.round(cpu * 1000) : null,
+      cpu:
+        user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system)
+          ? { userMilliseconds: Math.round(user * 1000), systemMilliseconds: Math.round(system * 1000) }
+          : null,
     };
   } catch {
-    return { peakRssKilobytes: null, cpuMilliseconds: null };
+    return { peakRssKilobytes: null, cpu: null };
   }
 }
 
