@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config/index.ts';
 import { changeOneRequest, writeBenchSnapshot } from './bench-snapshot.ts';
 import { parseBuildLog, type BuildLog } from './build-log.ts';
+import { journalLessExt4Note } from './filesystem-check.ts';
 import { writeFloorProject } from './floor-project.ts';
 import { copyProject } from './project-copy.ts';
 import { runNodeMeasured, type MeasuredRun } from './run-measured.ts';
@@ -161,7 +162,17 @@ try {
     floor = { run, log: parseBuildLog(run.output), size: null };
   }
 
-  const report = { requests, snapshot, cores: availableParallelism(), concurrency, incremental: !args['no-incremental'], first, rebuild, floor };
+  const report = {
+    requests,
+    snapshot,
+    cores: availableParallelism(),
+    concurrency,
+    incremental: !args['no-incremental'],
+    first,
+    rebuild,
+    floor,
+    filesystemNote: await journalLessExt4Note(work),
+  };
   if (args.json) {
     process.stdout.write(`${JSON.stringify(report, (key, value: unknown) => (key === 'output' ? undefined : value), 2)}\n`);
   } else {
@@ -181,6 +192,7 @@ function renderReport(report: {
   first: BuildResult;
   rebuild: (BuildResult & { changed: string }) | null;
   floor: BuildResult | null;
+  filesystemNote: string | null;
 }): string {
   const { first, rebuild, floor } = report;
   const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -259,5 +271,6 @@ function renderReport(report: {
         ? "Node's resourceUsage (the Node process only)"
         : 'unavailable';
   lines.push(`CPU time and peak memory from ${rssSource}\n`);
+  if (report.filesystemNote) lines.push(`Note: ${report.filesystemNote}\n`);
   return lines.join('');
 }
