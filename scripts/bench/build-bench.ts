@@ -4,8 +4,8 @@
  *
  * 1. Writes a snapshot of N requests (default 10,000) for the repositories in `roadmap.config.ts`.
  * 2. Runs the real `astro build` on it (ROADMAP_SNAPSHOT_DIR) in a temporary copy of the project,
- *    with empty caches: wall time, peak memory, Pagefind and social image time, page weights,
- *    total size.
+ *    with empty caches: wall time, CPU time (user and system), peak memory, Pagefind and social
+ *    image time, page weights, total size.
  * 3. Changes one request and builds again with the caches of step 2: how many social images and
  *    routes were rendered again. Like the deploy workflow's runner, the rebuild starts without the
  *    last `dist/`: it is moved aside, and deleted with the temporary folder once everything is
