@@ -91,6 +91,7 @@ const DEFAULT_STATUS_COLORS: Readonly<Record<string, string>> = {
  * breaking gets slow on pathological input (a 100 KB title with no spaces). */
 const MAX_TITLE_CHARACTERS = 280;
 const MAX_PROJECT_NAME_CHARACTERS = 60;
+const ACCENT_BAR_HEIGHT = 16;
 
 export interface SatoriElement {
   type: string;
@@ -111,11 +112,12 @@ export function socialImageElement(input: SocialImageInput, hasGlyph: (codePoint
   const projectName = clean(input.projectName, MAX_PROJECT_NAME_CHARACTERS);
   const titleSize = titleFontSize(title);
 
+  // resvg draws a clipped or masked group on a layer of its own, which took most of a card's
+  // drawing time: so the accent bar is a box rather than a border (satori clips borders), and the
+  // title has no `overflow: hidden` (satori's lineClamp already drops the lines past the last).
   return el(
     'div',
     {
-      // satori sizes boxes as content-box unless told otherwise.
-      boxSizing: 'border-box',
       width: SOCIAL_IMAGE_WIDTH,
       height: SOCIAL_IMAGE_HEIGHT,
       display: 'flex',
@@ -123,31 +125,40 @@ export function socialImageElement(input: SocialImageInput, hasGlyph: (codePoint
       backgroundColor: colors.background,
       color: colors.foreground,
       fontFamily: SOCIAL_IMAGE_FONT_FAMILY,
-      borderTop: `16px solid ${colors.accent}`,
-      paddingTop: 52,
-      paddingRight: 72,
-      paddingBottom: 60,
-      paddingLeft: 72,
     },
     [
-      header(projectName, kindLabel, colors),
+      el('div', { height: ACCENT_BAR_HEIGHT, flexShrink: 0, backgroundColor: colors.accent }),
       el(
         'div',
         {
-          display: 'block',
+          display: 'flex',
+          flexDirection: 'column',
           flexGrow: 1,
-          marginTop: 40,
-          fontSize: titleSize.fontSize,
-          fontWeight: 700,
-          lineHeight: 1.18,
-          letterSpacing: '-0.02em',
-          lineClamp: titleSize.lines,
-          wordBreak: 'break-word',
-          overflow: 'hidden',
+          paddingTop: 52,
+          paddingRight: 72,
+          paddingBottom: 60,
+          paddingLeft: 72,
         },
-        title,
+        [
+          header(projectName, kindLabel, colors),
+          el(
+            'div',
+            {
+              display: 'block',
+              flexGrow: 1,
+              marginTop: 40,
+              fontSize: titleSize.fontSize,
+              fontWeight: 700,
+              lineHeight: 1.18,
+              letterSpacing: '-0.02em',
+              lineClamp: titleSize.lines,
+              wordBreak: 'break-word',
+            },
+            title,
+          ),
+          footer(input, labels, colors, clean),
+        ],
       ),
-      footer(input, labels, colors, clean),
     ],
   );
 }

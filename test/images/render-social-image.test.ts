@@ -3,9 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import satori from 'satori';
 import { describe, expect, it } from 'vitest';
 import { loadSocialImageFonts } from '../../src/images/social-image-fonts.ts';
-import { cleanText } from '../../src/images/social-image-layout.ts';
+import { cleanText, socialImageElement } from '../../src/images/social-image-layout.ts';
 import {
   renderSocialImage,
   SOCIAL_IMAGE_HEIGHT,
@@ -105,6 +106,27 @@ describe('renderSocialImage', () => {
   ])('renders %s without failing', async (_name, title) => {
     const png = await renderSocialImage({ ...requestImage, title });
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('stops a title too long for the card at its last line, clear of the footer', async () => {
+    const pixels = decodePng(await renderSocialImage({ ...requestImage, title: 'Allow exporting reports '.repeat(400) }));
+    // Four lines of 46 px end near y = 360 and the status pill starts below y = 500: more lines
+    // would be drawn in between.
+    for (let y = 380; y < 490; y += 2) {
+      for (let x = 72; x < 700; x += 4) expect(pixelAt(pixels, x, y), `${x},${y}`).toEqual([255, 255, 255, 255]);
+    }
+  });
+
+  it('lays the card out without clipped or masked groups, which resvg draws on layers of their own', async () => {
+    const { fonts, hasGlyph } = await loadSocialImageFonts();
+    for (const input of [requestImage, releaseImage, { ...requestImage, title: 'Allow exporting reports '.repeat(400) }]) {
+      const svg = await satori(socialImageElement(input, hasGlyph), {
+        width: SOCIAL_IMAGE_WIDTH,
+        height: SOCIAL_IMAGE_HEIGHT,
+        fonts,
+      });
+      expect(svg).not.toMatch(/\s(mask|clip-path)=/);
+    }
   });
 
   it('renders odd numbers, dates and theme values without failing', async () => {
