@@ -1,7 +1,7 @@
 /**
  * Social images during a build (`src/images/site-social-images.ts` says which cards there are).
  *
- * Rendering a thousand cards takes about a minute of CPU, while Astro generates pages on a single
+ * Rendering a thousand cards takes about 25 s of CPU, while Astro generates pages on a single
  * thread. So the cards are rendered on worker threads from the start of the build, alongside
  * Astro's bundling and page generation, and written into the output once the pages are done.
  * A card whose inputs an earlier build already rendered comes from `.cache/images/`.
