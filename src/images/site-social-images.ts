@@ -68,8 +68,9 @@ export function cachedSocialImage(input: SocialImageInput): Promise<Buffer> {
 }
 
 /**
- * Renders every image in `inputs` not yet cached, on all cores. Best effort: if a worker fails,
- * it warns and leaves the rest to `cachedSocialImage`, which renders on the calling thread.
+ * Renders every image in `inputs` not yet cached, on `pool.threads` workers. Best effort: if a
+ * worker fails, it warns and leaves the rest to `cachedSocialImage`, which renders on the calling
+ * thread.
  */
 export async function prerenderSocialImages(
   inputs: readonly SocialImageInput[],

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import type { StatusId } from '../../src/config/status-ids.ts';
 import { socialImageFiles } from '../../src/images/site-social-images.ts';
-import { socialImagesMiddleware } from '../../src/integrations/social-images.ts';
+import { imageThreads, socialImagesMiddleware } from '../../src/integrations/social-images.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
 import { serveMiddleware } from '../helpers/serve-middleware.ts';
 import { decodePng, pixelAt, pngSize } from './png-pixels.ts';
@@ -115,5 +115,11 @@ describe('social images in astro dev', () => {
       delete process.env['ROADMAP_IMAGE_CACHE_DIR'];
       await close();
     }
+  });
+});
+
+describe('image workers', () => {
+  it('leave one core to Astro’s thread, and are at least one', () => {
+    expect([1, 2, 4, 16].map(imageThreads)).toEqual([1, 1, 3, 15]);
   });
 });
