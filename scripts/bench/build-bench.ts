@@ -205,7 +205,7 @@ function renderReport(report: {
         : `${(bytes / 1024).toFixed(1)} KB`;
   const count = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toLocaleString('en-US'));
   const cpu = (run: MeasuredRun | undefined) =>
-    run?.cpu ? `${(run.cpu.userMilliseconds / 1000).toFixed(1)} + ${seconds(run.cpu.systemMilliseconds)}` : '–';
+    run?.cpu ? `${(run.cpu.userMilliseconds / 1000).toFixed(1)} + ${(run.cpu.systemMilliseconds / 1000).toFixed(1)} s` : '–';
 
   const columns = ['', 'site, empty caches', rebuild ? `after changing ${rebuild.changed}` : '', floor ? 'bare Astro (floor)' : ''];
   const rows: string[][] = [
