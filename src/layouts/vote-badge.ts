@@ -25,19 +25,16 @@ export function voteBadgeSvg(badge: VoteBadge): string {
   const left = textWidth(badge.label);
   const right = textWidth(badge.value);
   const width = left + right;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${escapeXml(badge.title)}">
-  <title>${escapeXml(badge.title)}</title>
-  <linearGradient id="shine" x2="0" y2="100%"><stop offset="0" stop-color="#fff" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
-  <clipPath id="round"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath>
-  <g clip-path="url(#round)">
-    <rect width="${left}" height="20" fill="#555"/>
-    <rect x="${left}" width="${right}" height="20" fill="${escapeXml(badge.color)}"/>
-    <rect width="${width}" height="20" fill="url(#shine)"/>
-  </g>
-  <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
-    <text x="${left / 2}" y="14">${escapeXml(badge.label)}</text>
-    <text x="${left + right / 2}" y="14">${escapeXml(badge.value)}</text>
-  </g>
-</svg>
-`;
+  // Flat, with rounded ends drawn as shapes rather than a clip path: a badge is a few hundred
+  // bytes beside every request page. `role="img"` takes its accessible name from the <title>.
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img">` +
+    `<title>${escapeXml(badge.title)}</title>` +
+    `<rect width="${width}" height="20" rx="3" fill="${escapeXml(badge.color)}"/>` +
+    `<path d="M3 0h${left - 3}v20H3a3 3 0 0 1-3-3V3a3 3 0 0 1 3-3z" fill="#555"/>` +
+    `<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">` +
+    `<text x="${left / 2}" y="14">${escapeXml(badge.label)}</text>` +
+    `<text x="${left + right / 2}" y="14">${escapeXml(badge.value)}</text>` +
+    `</g></svg>\n`
+  );
 }

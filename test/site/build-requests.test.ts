@@ -146,6 +146,12 @@ describe('planRequestLists', () => {
     expect(new Set(top.flatMap((page) => keys(page.requests))).size).toBe(60);
   });
 
+  it('bounds the full list in every other order', () => {
+    const newest = pages.filter((page) => page.filter.kind === 'all' && page.sort === 'newest');
+    expect(newest.map((page) => page.path)).toEqual(['/requests/newest/', '/requests/newest/2/']);
+    expect(newest.every((page) => page.truncated && page.total === 60)).toBe(true);
+  });
+
   it('bounds filtered lists and says they were cut', () => {
     const cli = pages.filter((page) => page.filter.kind === 'label' && page.filter.label === 'area: cli' && page.sort === 'newest');
     expect(cli.map((page) => page.path)).toEqual(['/requests/label/area-cli/newest/', '/requests/label/area-cli/newest/2/']);
