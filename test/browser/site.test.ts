@@ -151,8 +151,13 @@ describe('the built site in Chromium', () => {
     await page.goto(site.url);
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    // The icon is the stylesheet's: a moon to switch to dark, a sun to switch back.
+    const icon = () => toggle.evaluate((button) => getComputedStyle(button, '::before').maskImage);
+    const moon = await icon();
+    expect(moon).toMatch(/^url\("data:image\/svg\+xml,.*%3Cpath/);
     await toggle.click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await icon()).toMatch(/%3Ccircle/);
     await page.goto(new URL('changelog/', site.url).href);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');

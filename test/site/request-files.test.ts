@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFilesMiddleware, writeRequestFiles, type RequestFilesSource } from '../../src/integrations/request-files.ts';
+import { strings } from '../../src/i18n/strings.ts';
 import { requestBadge, requestFeed, siteUrl, type RequestFileSubject } from '../../src/layouts/request-files.ts';
 import type { ReleaseRef } from '../../src/model/types.ts';
 import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
@@ -90,6 +91,9 @@ describe('a vote badge', () => {
     const values = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
     expect(values).toEqual(['votes', (1234).toLocaleString('de')]);
     expect(svg).not.toContain('<script>');
+    // Named by its <title>; flat, with no gloss or clip path to repeat beside every request.
+    expect(new XMLParser().parse(svg).svg.title).toBe(`${strings.request.votesCount(1234)}: ${shipped.title}`);
+    expect(svg).not.toMatch(/clipPath|linearGradient/);
   });
 });
 
