@@ -1,5 +1,5 @@
 /**
- * The SVG badge a project can put in its README: "votes | 42", in the style of shields.io.
+ * The SVG badge a project can put in its README: "votes | 42", in the flat style of shields.io.
  * Text widths are estimated (no font metrics at build time) with a generous per-character
  * width, so the text never overflows; all text is escaped.
  */

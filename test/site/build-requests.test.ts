@@ -150,6 +150,9 @@ describe('planRequestLists', () => {
     const newest = pages.filter((page) => page.filter.kind === 'all' && page.sort === 'newest');
     expect(newest.map((page) => page.path)).toEqual(['/requests/newest/', '/requests/newest/2/']);
     expect(newest.every((page) => page.truncated && page.total === 60)).toBe(true);
+    const others = pages.filter((page) => page.filter.kind === 'all' && page.sort !== 'top');
+    expect(new Set(others.map((page) => page.sort))).toEqual(new Set(['trending', 'newest']));
+    expect(others.every((page) => page.pageCount === 2 && page.truncated)).toBe(true);
   });
 
   it('bounds filtered lists and says they were cut', () => {
