@@ -30,6 +30,7 @@ let config: RoadmapConfig;
 let snapshot: Snapshot;
 let roadmap: Roadmap;
 let htmlFiles: string[] = [];
+let buildLog = '';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
 /** The environment of a plain `astro build`: Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) would leak into Vite's. */
@@ -44,11 +45,12 @@ function buildEnvironment(): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'open-roadmap-build-'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
     cwd: ROOT,
-    env: buildEnvironment(),
+    env: { ...buildEnvironment(), NO_COLOR: '1', FORCE_COLOR: '0' },
     maxBuffer: 256 * 1024 * 1024,
   });
+  buildLog = stdout + stderr;
   config = await loadConfig({ root: ROOT });
   base = config.site.base === '/' ? '' : config.site.base;
   snapshot = await readSnapshot(FIXTURE);
@@ -98,6 +100,13 @@ const withAttr = (root: Node, name: string, value?: string) =>
 function duplicateItems() {
   return roadmap.requests.flatMap((request) => request.duplicates);
 }
+
+describe('the build', () => {
+  it('logs no warning from the bundler, so a maintainer reading the log sees only the roadmap’s own', () => {
+    expect(buildLog).toMatch(/Complete!/);
+    expect(buildLog.split('\n').filter((line) => line.includes('[WARN] [vite]'))).toEqual([]);
+  });
+});
 
 describe('request pages', () => {
   it('give every canonical request a page with its title and vote count', async () => {
