@@ -32,6 +32,7 @@ import { journalLessExt4Note } from './filesystem-check.ts';
 import { writeFloorProject } from './floor-project.ts';
 import { copyProject } from './project-copy.ts';
 import { runNodeMeasured, type MeasuredRun } from './run-measured.ts';
+import { measurePagesArtifact, type PagesArtifactSize } from './pages-artifact.ts';
 import { measureSite, type SiteSize } from './site-size.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -143,6 +144,9 @@ try {
   };
 
   const first = await buildSite('Building the site (empty caches)');
+  // Before the next build moves this output aside.
+  say('Archiving the output as a deploy to GitHub Pages would…');
+  const artifact = await measurePagesArtifact(outDir);
   let rebuild: (BuildResult & { changed: string }) | null = null;
   if (!args['no-rebuild']) {
     const changed = await changeOneRequest(snapshotDir);
@@ -169,6 +173,7 @@ try {
     concurrency,
     incremental: !args['no-incremental'],
     first,
+    artifact,
     rebuild,
     floor,
     filesystemNote: await journalLessExt4Note(work),
@@ -190,11 +195,12 @@ function renderReport(report: {
   concurrency: number | undefined;
   incremental: boolean;
   first: BuildResult;
+  artifact: PagesArtifactSize | null;
   rebuild: (BuildResult & { changed: string }) | null;
   floor: BuildResult | null;
   filesystemNote: string | null;
 }): string {
-  const { first, rebuild, floor } = report;
+  const { first, artifact, rebuild, floor } = report;
   const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
   const megabytes = (kb: number | null) => (kb === null ? '–' : `${(kb / 1024).toFixed(0)} MB`);
   const size = (bytes: number | null | undefined) =>
@@ -247,6 +253,7 @@ function renderReport(report: {
     ['output: social images', size(first.size?.byKind.socialImages), '', ''],
     ['output: search index', size(first.size?.byKind.searchIndex), '', ''],
     ['output: total', `${size(first.size?.totalBytes)} in ${count(first.size?.files)} files`, '', ''],
+    ['Pages artifact: tar / deflated', artifact ? `${size(artifact.tarBytes)} / ${size(artifact.compressedBytes)}` : 'no tar command', '', ''],
   ];
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? '').length)));
   const line = (cells: string[]) =>
@@ -271,6 +278,11 @@ function renderReport(report: {
         ? "Node's resourceUsage (the Node process only)"
         : 'unavailable';
   lines.push(`CPU time and peak memory from ${rssSource}\n`);
+  if (artifact) {
+    lines.push(
+      'Pages artifact: the tar actions/upload-pages-artifact makes of the output, and its size deflated as actions/upload-artifact stores it, which actions/deploy-pages compares with 1 GB\n',
+    );
+  }
   if (report.filesystemNote) lines.push(`Note: ${report.filesystemNote}\n`);
   return lines.join('');
 }
