@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -361,6 +362,30 @@ describe('data for machines', () => {
     expect(searchable).toBe(roadmap.requests.length + roadmap.releases.length);
     const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0)).toBe(searchable);
+  });
+
+  it('keeps in the index what search shows of a request, and no voter or commenter', async () => {
+    const fragments: Array<{ url: string; meta: Record<string, string>; filters: Record<string, string[]> }> = [];
+    for (const file of await readdir(join(dist, 'pagefind/fragment'))) {
+      // A fragment is gzipped JSON behind Pagefind's 12-byte signature.
+      fragments.push(JSON.parse(gunzipSync(await readFile(join(dist, 'pagefind/fragment', file))).subarray(12).toString('utf8')));
+    }
+    const byPath = new Map(fragments.map((fragment) => [fragment.url, fragment]));
+    const people = new Set(
+      roadmap.requests.flatMap((request) => [...request.votes.people, ...request.comments.map((comment) => comment.author)].flatMap((person) => (person ? [person.login] : []))),
+    );
+    expect(people.size).toBeGreaterThan(0);
+    for (const request of roadmap.requests) {
+      const fragment = byPath.get(request.path);
+      expect(fragment, request.path).toBeDefined();
+      expect(fragment?.meta['title']).toBe(request.title);
+      expect(fragment?.meta['votes']).toBe(String(request.votes.total));
+      expect(fragment?.filters['status']).toEqual([config.statuses.names[request.status]]);
+      // Pagefind takes the first image after the title as the result's picture, unless it sits in
+      // an element left out entirely: the avatars of voters and commenters are.
+      expect(fragment?.meta['image'] ?? '', request.path).not.toMatch(/avatars\.githubusercontent\.com/);
+      expect(people.has(fragment?.meta['image_alt'] ?? ''), request.path).toBe(false);
+    }
   });
 
   it('lists every page in the sitemap, and robots.txt points to it', async () => {
