@@ -30,13 +30,11 @@ export async function measurePagesArtifact(directory: string): Promise<PagesArti
   const tar = spawn('tar', ['--directory', directory, '-cf', '-', '--exclude=.git', '--exclude=.github', '.'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const spawned = await Promise.race([
-    once(tar, 'spawn').then(() => true),
-    once(tar, 'error').then(([error]) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }),
-  ]);
+  // An error after tar started lands here too, where rejecting a settled promise does nothing.
+  const spawned = await new Promise<boolean>((resolve, reject) => {
+    tar.once('spawn', () => resolve(true));
+    tar.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(false) : reject(error)));
+  });
   if (!spawned) return null;
 
   let tarBytes = 0;

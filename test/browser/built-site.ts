@@ -40,15 +40,18 @@ export async function newestChange(
   paths: readonly string[],
 ): Promise<{ path: string; mtimeMs: number } | undefined> {
   let newest: { path: string; mtimeMs: number } | undefined;
-  const visit = async (path: string): Promise<void> => {
+  for (const path of paths.map((name) => join(root, name))) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) return;
-    if (info.isDirectory()) {
-      for (const name of await readdir(path)) await visit(join(path, name));
-    } else if (!newest || info.mtimeMs > newest.mtimeMs) {
-      newest = { path, mtimeMs: info.mtimeMs };
+    if (!info) continue;
+    const files = info.isDirectory()
+      ? (await readdir(path, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+      : [path];
+    for (const file of files) {
+      const { mtimeMs } = await stat(file);
+      if (!newest || mtimeMs > newest.mtimeMs) newest = { path: file, mtimeMs };
     }
-  };
-  for (const path of paths) await visit(join(root, path));
+  }
   return newest;
 }

@@ -35,6 +35,16 @@ describe('the Pages artifact a deploy would upload', () => {
     expect(size?.compressedBytes).toBeLessThan((size?.tarBytes ?? 0) / 5);
   });
 
+  it('measures nothing, rather than failing, on a machine without tar', async () => {
+    const path = process.env['PATH'];
+    process.env['PATH'] = '';
+    try {
+      await expect(measurePagesArtifact(site)).resolves.toBeNull();
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('fails saying which folder tar could not archive', async () => {
     await expect(measurePagesArtifact(join(site, 'missing'))).rejects.toThrow(/tar could not archive .*missing/);
   });
