@@ -72,6 +72,27 @@ describe('encodeOpaquePng', () => {
     expect(encodeOpaquePng(width, height, seeThrough)).toBeNull();
   });
 
+  it('writes the same file reading pixels a word or a byte at a time, for any width and row', () => {
+    for (const [w, h] of [[width, height], [4, 3], [5, 2], [1, 1], [width, height]] as const) {
+      const picture = drawn(w, h).rgba;
+      const byWords = encodeOpaquePng(w, h, picture, 'words') as Buffer;
+      expect(byWords.equals(encodeOpaquePng(w, h, picture, 'bytes') as Buffer), `${w}×${h}`).toBe(true);
+      expect(Buffer.from(decodePng(byWords).data).equals(Buffer.from(decodePng(encodeOpaquePng(w, h, picture, 'bytes') as Buffer).data))).toBe(true);
+    }
+    // Pixels that do not start on a word boundary are read as well.
+    const offset = new Uint8Array(rgba.length + 1);
+    offset.set(rgba, 1);
+    expect((encodeOpaquePng(width, height, offset.subarray(1), 'words') as Buffer).equals(encodeOpaquePng(width, height, rgba, 'bytes') as Buffer)).toBe(true);
+  });
+
+  it('declines a see-through pixel in the last, odd column too, either way of reading', () => {
+    for (const read of ['words', 'bytes'] as const) {
+      const seeThrough = Uint8Array.from(rgba);
+      seeThrough[(width * 100 + width - 1) * 4 + 3] = 0;
+      expect(encodeOpaquePng(width, height, seeThrough, read), read).toBeNull();
+    }
+  });
+
   it('says what is wrong when the pixels do not fit the size', () => {
     expect(() => encodeOpaquePng(width, height + 1, rgba)).toThrow(`A ${width}×${height + 1} image needs ${width * (height + 1) * 4} bytes of RGBA, not ${rgba.length}.`);
     expect(() => encodeOpaquePng(0, 0, new Uint8Array())).toThrow(RangeError);
