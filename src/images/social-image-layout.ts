@@ -279,15 +279,25 @@ function isInvisible(codePoint: number): boolean {
   );
 }
 
+// Formatters by locale: making one costs more than drawing a card's vote count with it.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function formatDate(date: string | Date | undefined, locale: string | undefined): string {
   if (date === undefined) return '';
   const value = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(value.getTime())) return '';
-  return new Intl.DateTimeFormat(validLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(value);
+  const tag = validLocale(locale);
+  let format = dateFormats.get(tag);
+  if (!format) dateFormats.set(tag, (format = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(value);
 }
 
 function formatNumber(value: number, locale: string | undefined): string {
-  return new Intl.NumberFormat(validLocale(locale)).format(value);
+  const tag = validLocale(locale);
+  let format = numberFormats.get(tag);
+  if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag)));
+  return format.format(value);
 }
 
 /** Intl throws on a malformed tag; an image is not worth failing the build over. */
