@@ -30,9 +30,9 @@ import { changeOneRequest, writeBenchSnapshot } from './bench-snapshot.ts';
 import { parseBuildLog, type BuildLog } from './build-log.ts';
 import { journalLessExt4Note } from './filesystem-check.ts';
 import { writeFloorProject } from './floor-project.ts';
+import { measurePagesArtifact, type PagesArtifactSize } from './pages-artifact.ts';
 import { copyProject } from './project-copy.ts';
 import { runNodeMeasured, type MeasuredRun } from './run-measured.ts';
-import { measurePagesArtifact, type PagesArtifactSize } from './pages-artifact.ts';
 import { measureSite, type SiteSize } from './site-size.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

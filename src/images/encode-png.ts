@@ -7,6 +7,7 @@
  * a time into fresh rows, encoding included (less for the garbage collector to do).
  * @see https://www.w3.org/TR/png-3/
  */
+import { endianness } from 'node:os';
 import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -31,7 +32,6 @@ function chunk(type: string, data: Buffer): Buffer {
 let rows = Buffer.alloc(0);
 /** One row of RGB as whole words, so four pixels become three writes. */
 let line = new Uint32Array(0);
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * An 8-bit RGB PNG of `rgba` (`width × height` pixels, four bytes each, as resvg renders them),
@@ -42,7 +42,7 @@ export function encodeOpaquePng(
   width: number,
   height: number,
   rgba: Uint8Array,
-  read: 'words' | 'bytes' = LITTLE_ENDIAN ? 'words' : 'bytes',
+  read: 'words' | 'bytes' = endianness() === 'LE' ? 'words' : 'bytes',
 ): Buffer | null {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== width * height * 4) {
     throw new RangeError(`A ${width}×${height} image needs ${width * height * 4} bytes of RGBA, not ${rgba.length}.`);
