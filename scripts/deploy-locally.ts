@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkSiteSize } from './check-site-size.ts';
 import type { SimWorld } from './github-simulator/store-types.ts';
 import { startSimulator } from './github-simulator/server.ts';
 import { generateWorld } from './demo/generate.ts';
@@ -121,6 +122,10 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
   const dist = join(work, 'dist');
   const built = await run(process.execPath, [resolve('scripts/build.ts'), '--outDir', dist], env, log);
   if (built !== 0) return { outcome: 'failed', step: 'Build', detail: `exit code ${built}` };
+
+  step("Check the site's size");
+  const size = await checkSiteSize(dist);
+  log(`    ${size.overLimit ? 'Warning: ' : ''}${size.message}`);
 
   step('Save the build caches');
   await saveCache(state, `roadmap-build-${options.runId}`, buildCachePaths, work);

@@ -54,6 +54,7 @@ describe('the deploy pipeline, run locally', () => {
     const index = await readFile(join(dir, 'host/index.html'), 'utf8');
     expect(index).toContain('Lumen roadmap');
     expect(await readdir(join(dir, 'host/pagefind'))).toContain('pagefind.js');
+    expect(output).toMatch(/▸ Check the site's size\n {4}\S+dist holds \d+ MB in [\d,]+ files \(GitHub Pages publishes sites of up to 1 GB\)\./);
   }, 180_000);
 
   it('the next run restores the snapshot, syncs only what changed and republishes', async () => {

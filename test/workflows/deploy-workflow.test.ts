@@ -136,10 +136,14 @@ describe('deploy.yml build job', () => {
   });
 
   it('syncs, then builds, then uploads dist/ for Pages, in that order', () => {
-    const order = ['Install dependencies', 'Sync from GitHub', 'Build the site', 'Upload the site'].map((name) => stepIndex(build, name));
+    const order = ['Install dependencies', 'Sync from GitHub', 'Build the site', "Check the site's size", 'Upload the site'].map((name) => stepIndex(build, name));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(stepOf(build, 'Build the site').run).toBe('npm run build');
     expect(stepOf(build, 'Upload the site').with?.['path']).toBe('dist/');
+  });
+
+  it("checks the built site's size before uploading it", () => {
+    expect(stepOf(build, "Check the site's size").run).toBe('npm run check:size');
   });
 
   it('installs the Node version the project pins, with the npm cache', () => {
@@ -147,7 +151,7 @@ describe('deploy.yml build job', () => {
   });
 
   it('publishes nothing after a paused sync', () => {
-    for (const name of ['Restore the build caches', 'Build the site', 'Save the build caches', 'Upload the site']) {
+    for (const name of ['Restore the build caches', 'Build the site', "Check the site's size", 'Save the build caches', 'Upload the site']) {
       expect(stepOf(build, name).if).toBe("steps.sync.outputs.paused != 'true'");
     }
     expect(sync.id).toBe('sync');
