@@ -73,6 +73,8 @@ describe('encodeOpaquePng', () => {
   });
 
   it('writes the same file reading pixels a word or a byte at a time, for any width and row', () => {
+    // The full size comes again last: the encoder keeps its row buffer, so a card after small
+    // images must not pick up what they left in it.
     for (const [w, h] of [[width, height], [4, 3], [5, 2], [1, 1], [width, height]] as const) {
       const picture = drawn(w, h).rgba;
       const byWords = encodeOpaquePng(w, h, picture, 'words') as Buffer;
