@@ -405,6 +405,33 @@ describe('data for machines', () => {
   });
 });
 
+describe('GitHub alerts', () => {
+  const MARKER = /^> \[!(note|tip|important|warning|caution)\]$/im;
+  const title = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
+
+  async function expectAlert(path: string, markdown: string) {
+    const kind = MARKER.exec(markdown)?.[1]?.toLowerCase() ?? '';
+    const html = await page(path);
+    const boxes = elements(html).filter((element) => attr(element, 'class') === `markdown-alert markdown-alert-${kind}`);
+    expect(boxes, path).toHaveLength(1);
+    const heading = elements(boxes[0] as Element).find((element) => attr(element, 'class') === 'markdown-alert-title');
+    expect(heading && text(heading), path).toBe(title(kind));
+    expect(text(html), path).not.toMatch(/\[!(note|tip|important|warning|caution)\]/i);
+    const description = attr(withAttr(html, 'name', 'description')[0] as Element, 'content') ?? '';
+    expect(description, path).not.toContain('[!');
+    expect(description, path).toContain(`${title(kind)}: `);
+  }
+
+  it('render as GitHub’s boxes in request bodies and release notes, and read as text in descriptions', async () => {
+    const requests = roadmap.requests.filter((request) => MARKER.test(request.body));
+    const releases = roadmap.releases.filter((release) => MARKER.test(release.body));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(releases.length).toBeGreaterThan(0);
+    for (const request of requests) await expectAlert(request.path, request.body);
+    for (const release of releases) await expectAlert(release.path, release.body);
+  });
+});
+
 describe('weight', () => {
   it('keeps the board and request pages under 50 KB of HTML and CSS', async () => {
     for (const path of ['/', ...roadmap.requests.map((request) => request.path)]) {

@@ -127,6 +127,43 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('GitHub alerts', () => {
+  // GitHub's kinds and the titles it shows for them (docs.github.com, "Alerts").
+  const KINDS = [
+    ['NOTE', 'note', 'Note'],
+    ['TIP', 'tip', 'Tip'],
+    ['IMPORTANT', 'important', 'Important'],
+    ['WARNING', 'warning', 'Warning'],
+    ['CAUTION', 'caution', 'Caution'],
+    ['warning', 'warning', 'Warning'],
+  ] as const;
+
+  it.each(KINDS)('renders [!%s] as GitHub’s %s box, titled %s, the marker gone', (marker, kind, title) => {
+    const html = renderMarkdown(`> [!${marker}]\n> Back up *first*.`, { repository: REPOSITORY });
+    expect(html).toBe(`<div class="markdown-alert markdown-alert-${kind}"><p class="markdown-alert-title">${title}</p><p>Back up <em>first</em>.</p>\n</div>`);
+  });
+
+  it.each([
+    ['an unknown kind', '> [!FOO]\n> Text.'],
+    ['text on the marker’s line', '> [!NOTE] Text.'],
+    ['nothing after the marker', '> [!NOTE]'],
+    ['a quote in a quote', '> > [!NOTE]\n> > Text.'],
+    ['a quote in a list', '- > [!NOTE]\n  > Text.'],
+  ])('leaves %s a quote, marker and all', (_case, markdown) => {
+    const html = renderMarkdown(markdown, { repository: REPOSITORY });
+    expect(html).toContain('<blockquote>');
+    expect(html).toMatch(/\[!(FOO|NOTE)\]/);
+    expect(html).not.toContain('markdown-alert');
+  });
+
+  it('reads as its title and text in excerpts, and stays a quote where it is none', () => {
+    expect(markdownExcerpt('> [!WARNING]\n> Back up **first**.\n\nThen upgrade.')).toBe('Warning: Back up first. Then upgrade.');
+    expect(markdownExcerpt('Intro.\n\n> [!tip]\n> Use `--watch`.\n>\n> - fast\n- ok')).toBe('Intro. Tip: Use --watch. fast ok');
+    expect(markdownExcerpt('> [!NOTE] Same line.')).toBe('[!NOTE] Same line.');
+    expect(markdownExcerpt('> > [!NOTE]\n> > Nested.')).toBe('[!NOTE] Nested.');
+  });
+});
+
 describe('markdownExcerpt', () => {
   it('keeps the words a reader sees and drops headings, markup, code and raw HTML', () => {
     const text = markdownExcerpt('### Is your feature request related to a problem?\n\nPlease add **dark** mode.<script>x</script>\n\n```js\ncode()\n```\n\n![shot](a.png) See `theme`.');
