@@ -7,7 +7,8 @@
  *   rehype-github-alerts (`> [!NOTE]` blockquotes become GitHub's alert boxes, see
  *   `github-alerts.ts`; before rehype-raw, so that only Markdown quotes become alerts, as on
  *   GitHub) → rehype-raw (raw HTML parsed into the tree) → rehype-sanitize (GitHub's schema) →
- *   rehype-user-content (rel on links, lazy images, footnote links) → rehype-stringify.
+ *   rehype-user-content (rel on links, lazy images, footnote links, blocks kept apart) →
+ *   rehype-stringify.
  *
  * Sanitizing comes after everything that can add markup, so nothing escapes it.
  */

@@ -63,6 +63,14 @@ describe('renderMarkdown', () => {
     for (const pattern of LIVE_MARKUP) expect(html, `${name} must not contain ${pattern}`).not.toMatch(pattern);
   });
 
+  it('keeps blocks of raw HTML apart, so that search and excerpts read them as separate words', () => {
+    const html = renderMarkdown('<dl><dt>Term</dt><dd>Meaning</dd></dl><table><tr><th>Left</th><th>Right</th></tr></table>', { repository: REPOSITORY });
+    const text = html.replace(/<[^>]*>/g, '');
+    for (const pair of [['Term', 'Meaning'], ['Left', 'Right']] as const) expect(text).toMatch(new RegExp(`${pair[0]}\\s+${pair[1]}`));
+    // Inside <pre>, a line break would show.
+    expect(renderMarkdown('<pre><b>a</b><i>b</i></pre>', { repository: REPOSITORY })).toBe('<pre><b>a</b><i>b</i></pre>');
+  });
+
   it('prefixes every id and name with user-content-', () => {
     const html = renderMarkdown(readFileSync(join(FIXTURES, 'xss-id-clobbering', 'input.md'), 'utf8'), { repository: REPOSITORY });
     const names = [...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((match) => match[1]);
@@ -140,7 +148,7 @@ describe('GitHub alerts', () => {
 
   it.each(KINDS)('renders [!%s] as GitHub’s %s box, titled %s, the marker gone', (marker, kind, title) => {
     const html = renderMarkdown(`> [!${marker}]\n> Back up *first*.`, { repository: REPOSITORY });
-    expect(html).toBe(`<div class="markdown-alert markdown-alert-${kind}"><p class="markdown-alert-title">${title}</p><p>Back up <em>first</em>.</p>\n</div>`);
+    expect(html).toBe(`<div class="markdown-alert markdown-alert-${kind}"><p class="markdown-alert-title">${title}</p>\n<p>Back up <em>first</em>.</p>\n</div>`);
   });
 
   it.each([
