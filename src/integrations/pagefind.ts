@@ -4,9 +4,11 @@
  * `<outDir>/pagefind/`, which `public/search.js` loads on the search page.
  *
  * What gets indexed is decided by the pages: only those with a `data-pagefind-body` element
- * (requests and releases; Pagefind reads no others, see `SEARCHABLE_PAGES_GLOB`) are, and their
- * `data-pagefind-filter` / `-sort` / `-meta` attributes give the search page its filters, its
- * vote ordering and its result titles.
+ * (requests and releases; Pagefind reads no others, see `SEARCHABLE_PAGES_GLOB`) are, and only
+ * what those elements hold (the title and the text of the request or release, never the status,
+ * labels, votes or headings around them). Their `data-pagefind-filter` / `-sort` / `-meta`
+ * attributes, read wherever they are on the page, give the search page its filters, its vote
+ * ordering and its result titles.
  * https://pagefind.app/docs/indexing/
  *
  * The index stores paths from the output folder's root (`/requests/…/`); the search page adds the

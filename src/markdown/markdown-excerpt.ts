@@ -3,12 +3,14 @@
  * the words a reader sees, without markup, code blocks, raw HTML or images, cut at a word.
  * Headings are left out too: in issues they are mostly the questions of an issue template
  * ("Is your feature request related to a problem?"), the same on every request.
+ * A GitHub alert reads as its title and text ("Warning: …"), as the page shows it.
  * The result is text, not HTML: escape it for wherever it goes.
  */
 import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { ALERT_TITLES, alertOf, withoutMarker } from './github-alerts.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const SKIPPED = new Set(['heading', 'code', 'html', 'image', 'imageReference', 'definition', 'footnoteDefinition', 'yaml']);
@@ -19,8 +21,18 @@ const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'table
 function collect(node: Root | RootContent, parts: string[]): void {
   if (SKIPPED.has(node.type)) return;
   if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
-  if ('children' in node) for (const child of node.children) collect(child, parts);
+  if (node.type === 'root') for (const child of node.children) collectTopLevel(child, parts);
+  else if ('children' in node) for (const child of node.children) collect(child, parts);
   if (BLOCKS.has(node.type)) parts.push(' ');
+}
+
+/** Alerts exist only at the top level of a text, as on GitHub. */
+function collectTopLevel(node: RootContent, parts: string[]): void {
+  const alert = node.type === 'blockquote' ? alertOf(node) : undefined;
+  if (node.type !== 'blockquote' || alert === undefined) return collect(node, parts);
+  parts.push(`${ALERT_TITLES[alert.kind]}: `);
+  for (const child of withoutMarker(node, alert.rest).children) collect(child, parts);
+  parts.push(' ');
 }
 
 export function markdownExcerpt(markdown: string, maxLength = 160): string {

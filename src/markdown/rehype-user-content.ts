@@ -14,7 +14,10 @@
  *   instead of competing with them;
  * - a `data-*` attribute without a value (`data-footnotes`) is written `data-footnotes=""`, as it
  *   is after rehype-raw, which only texts with raw HTML go through: the same Markdown renders the
- *   same whether or not it also has some.
+ *   same whether or not it also has some;
+ * - block elements written side by side in raw HTML (`<dt>Term</dt><dd>Meaning</dd>`) get a line
+ *   break between them, as Markdown's blocks have: search reads text, not layout, and would take
+ *   "TermMeaning" for one word. Never inside `<pre>`, where it would show.
  */
 import type { Element, Root, RootContent } from 'hast';
 
@@ -30,6 +33,12 @@ export interface UserContentOptions {
 }
 
 const HEADING = /^h([1-6])$/;
+/** Elements that start a line of their own: what is on either side of them is another word. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
 /** hast's name of a `data-*` attribute: `dataFootnoteRef`. */
 const DATA_PROPERTY = /^data[A-Z]/;
 
@@ -43,6 +52,20 @@ function removeElements(node: Root | RootContent, remove: (element: Element, par
   const parent = node;
   node.children = node.children.filter((child) => child.type !== 'element' || !remove(child, parent)) as typeof node.children;
   for (const child of node.children) removeElements(child, remove);
+}
+
+function separateBlocks(node: Root | RootContent): void {
+  if (!('children' in node) || (node.type === 'element' && node.tagName === 'pre')) return;
+  const children: RootContent[] = [];
+  for (const child of node.children as RootContent[]) {
+    const previous = children.at(-1);
+    if (previous?.type === 'element' && child.type === 'element' && (BLOCKS.has(previous.tagName) || BLOCKS.has(child.tagName))) {
+      children.push({ type: 'text', value: '\n' });
+    }
+    children.push(child);
+  }
+  node.children = children as typeof node.children;
+  for (const child of node.children) separateBlocks(child);
 }
 
 function isTaskListItem(node: Root | Element): boolean {
@@ -78,6 +101,7 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
         (element.tagName === 'img' && typeof element.properties.src !== 'string') ||
         (element.tagName === 'input' && !isTaskListItem(parent)),
     );
+    separateBlocks(tree);
     walk(tree, (element) => {
       for (const [name, value] of Object.entries(element.properties)) {
         if (value === true && DATA_PROPERTY.test(name)) element.properties[name] = '';

@@ -4,8 +4,11 @@
  *
  *   remark-parse → remark-gfm → remark-github (#12, @user and SHAs linked to the item's own
  *   repository) → remark-rehype (raw HTML kept, to be sanitized rather than dropped) →
- *   rehype-raw (raw HTML parsed into the tree) → rehype-sanitize (GitHub's schema) →
- *   rehype-user-content (rel on links, lazy images, footnote links) → rehype-stringify.
+ *   rehype-github-alerts (`> [!NOTE]` blockquotes become GitHub's alert boxes, see
+ *   `github-alerts.ts`; before rehype-raw, so that only Markdown quotes become alerts, as on
+ *   GitHub) → rehype-raw (raw HTML parsed into the tree) → rehype-sanitize (GitHub's schema) →
+ *   rehype-user-content (rel on links, lazy images, footnote links, blocks kept apart) →
+ *   rehype-stringify.
  *
  * Sanitizing comes after everything that can add markup, so nothing escapes it.
  */
@@ -19,6 +22,7 @@ import remarkRehype from 'remark-rehype';
 import type { Node, Parent } from 'unist';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
+import { rehypeGithubTopLevelAlerts } from './github-alerts.ts';
 import { excerptFromTree, markdownExcerpt } from './markdown-excerpt.ts';
 import rehypeUserContent from './rehype-user-content.ts';
 import { USER_CONTENT_PREFIX, userContentSchema } from './sanitize-schema.ts';
@@ -79,6 +83,7 @@ function createProcessor(options: RenderMarkdownOptions, steps: Steps) {
     )
     // Ids get their `user-content-` prefix from sanitizing, once; a prefix here would double it.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeGithubTopLevelAlerts)
     .use(steps.rawHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, userContentSchema)
     .use(rehypeUserContent, {

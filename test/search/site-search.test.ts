@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { requests } from './fixtures/site/src/requests.ts';
 import { serveSite, type ServedSite } from './serve-site.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
@@ -35,6 +36,8 @@ afterAll(async () => {
 
 interface PagefindResultData {
   url: string;
+  content: string;
+  excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -85,6 +88,21 @@ describe('the search index', () => {
   it('sorts by votes', async () => {
     const byVotes = await search(null, { sort: { votes: 'desc' } });
     expect(byVotes.map((result) => result.meta['votes'])).toEqual(['120', '42', '7', '1']);
+  });
+
+  it('searches the title and body only, and excerpts read as the body', async () => {
+    for (const request of requests) {
+      const term = request.body.split(/\W+/).filter((word) => word.length >= 5).at(-1) ?? '';
+      const result = (await search(term)).find((candidate) => candidate.meta['title'] === request.title);
+      // Title and body are apart (a full stop between), and nothing around them is there.
+      expect(result?.content, term).toBe(`${request.title}. ${request.body}`);
+      const own = `${request.title}. ${request.body}`;
+      for (const chrome of ['Description', request.status, request.repository, `${request.votes} votes`, ...request.labels].filter((piece) => !own.includes(piece))) {
+        expect(result?.content, chrome).not.toContain(chrome);
+      }
+      const excerpt = (result?.excerpt ?? '').replace(/<\/?mark>/g, '');
+      expect(own.replace(/[&<>]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[char]};`), term).toContain(excerpt);
+    }
   });
 
   it('keeps markup in titles as text', async () => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
@@ -18,6 +18,9 @@ import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-
 import { buildRoadmap, type Roadmap } from '../../src/model/build-roadmap.ts';
 import { requestPath } from '../../src/model/site-paths.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
+import { strings } from '../../src/i18n/strings.ts';
+import { serveSite, type ServedSite } from '../search/serve-site.ts';
+import { hasRawHtml, htmlText, indexOfRun, markdownWords, words } from './helpers/markdown-words.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -172,10 +175,11 @@ describe('request pages', () => {
   it('carry the attributes search indexes them by', async () => {
     const request = roadmap.requests.find((candidate) => candidate.labels.length > 0) ?? roadmap.requests[0];
     const html = await page(request?.path ?? '/missing/');
-    expect(withAttr(html, 'data-pagefind-body')).toHaveLength(1);
+    // The title and the body: nothing else on the page is searched.
+    expect(withAttr(html, 'data-pagefind-body').map((element) => element.tagName)).toEqual(request?.body.trim() ? ['h1', 'div'] : ['h1']);
     expect(withAttr(html, 'data-pagefind-filter', 'status').map(text)).toEqual([config.statuses.names[request?.status ?? 'planned']]);
     expect(withAttr(html, 'data-pagefind-filter', 'label').map(text)).toEqual(request?.labels.map((label) => label.name));
-    expect(withAttr(html, 'data-pagefind-filter', 'repository').map(text)).toEqual([request?.repository]);
+    expect(withAttr(html, 'data-pagefind-filter', `repository:${request?.repository}`)).toHaveLength(1);
     expect(withAttr(html, 'data-pagefind-sort', `votes:${request?.votes.total}`)).toHaveLength(1);
     expect(withAttr(html, 'data-pagefind-meta', 'title').map(text)).toEqual([request?.title]);
     for (const chrome of [...byTag(html, 'header').filter((header) => attr(header, 'class') === 'site-header'), ...byTag(html, 'footer')]) {
@@ -402,6 +406,142 @@ describe('data for machines', () => {
     for (const path of paths) expect(existsSync(fileOf(path)), path).toBe(true);
     const robots = await readFile(fileOf('/robots.txt'), 'utf8');
     expect(robots).toContain(`Sitemap: ${config.site.url}${base}/sitemap.xml`);
+  });
+});
+
+describe('search', () => {
+  interface PagefindResult {
+    url: string;
+    content: string;
+    excerpt: string;
+  }
+  interface PagefindApi {
+    options(options: Record<string, unknown>): Promise<void>;
+    search(term: string | null, options?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<PagefindResult> }> }>;
+  }
+  /** Words in an excerpt: few, so that one from the middle of a body stays inside the body. */
+  const EXCERPT_WORDS = 8;
+  let pagefind: PagefindApi;
+  let served: ServedSite;
+  const found = async (term: string | null, options?: Record<string, unknown>) =>
+    Promise.all((await pagefind.search(term, options)).results.map((result) => result.data()));
+  /** What the index holds of every page of `repository`, by site path. */
+  const indexed = async (repository: string) =>
+    new Map((await found(null, { filters: { repository } })).map((result) => [sitePath(result.url), result]));
+
+  const itemOf = (request: Roadmap['requests'][number]) => {
+    const item = snapshot.items.find((candidate) => candidate.repository === request.repository && candidate.number === request.number);
+    if (!item) throw new Error(`${request.key} is not in the snapshot`);
+    return item;
+  };
+  const releaseOf = (release: Roadmap['releases'][number]) => {
+    const found = snapshot.repositories.find((repository) => repository.repository === release.repository)?.releases.find((candidate) => candidate.tagName === release.tagName);
+    if (!found) throw new Error(`${release.id} is not in the snapshot`);
+    return found;
+  };
+  const repositories = () => [...new Set(roadmap.requests.map((request) => request.repository))];
+
+  beforeAll(async () => {
+    // The bundle the build wrote, loaded as a browser loads it: over HTTP, under the site's base.
+    served = await serveSite(dist, `${base}/`);
+    pagefind = (await import(pathToFileURL(join(dist, 'pagefind/pagefind.js')).href)) as PagefindApi;
+    await pagefind.options({ basePath: `${served.url}pagefind/`, baseUrl: `${base}/`, excerptLength: EXCERPT_WORDS });
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('indexes a request’s title and body, word for word, and nothing else of its page', async () => {
+    let compared = 0;
+    for (const repository of repositories()) {
+      const pages = await indexed(repository);
+      for (const request of roadmap.requests.filter((candidate) => candidate.repository === repository)) {
+        const item = itemOf(request);
+        const content = pages.get(request.path)?.content ?? '';
+        // Chrome around the request: its status, labels, repository, votes, the page's headings.
+        const own = [...words(item.title), ...words(item.body)].join(' ');
+        const chrome = [...Object.values(config.statuses.names), strings.request.description, strings.request.voters, request.repository, ...request.labels.map((label) => label.name)];
+        for (const piece of chrome.filter((candidate) => !own.includes(words(candidate).join(' ')))) expect(content, `${request.path}: "${piece}"`).not.toContain(piece);
+        if (hasRawHtml(item.body)) continue; // What is left of raw HTML is the sanitizer's to say.
+        expect(words(content), request.path).toEqual([...words(item.title), ...markdownWords(item.body)]);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('indexes a release’s title and notes, without the requests it shipped or links', async () => {
+    const written = (release: Roadmap['releases'][number]) => existsSync(join(ROOT, 'content/changelog', `${release.tagName}.mdx`));
+    let compared = 0;
+    for (const repository of repositories()) {
+      const pages = await indexed(repository);
+      for (const release of roadmap.releases.filter((candidate) => candidate.repository === repository)) {
+        const notes = releaseOf(release).body;
+        const content = pages.get(release.path)?.content ?? '';
+        const shippedTitles = release.shipped.map((key) => roadmap.requests.find((request) => request.key === key)?.title ?? key);
+        const own = words(notes).join(' ');
+        for (const piece of [strings.changelog.shippedHeading, strings.changelog.viewOnGitHub, ...shippedTitles].filter((candidate) => !own.includes(words(candidate).join(' ')))) {
+          expect(content, `${release.path}: "${piece}"`).not.toContain(piece);
+        }
+        // Notes written for the release in content/changelog/ are searched too; raw HTML is the sanitizer's.
+        if (written(release) || hasRawHtml(notes)) continue;
+        const title = release.name?.trim() || release.tagName;
+        expect(words(content), release.path).toEqual([...words(title), ...markdownWords(notes)]);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(1);
+  });
+
+  it('shows excerpts that are a run of the body’s own words', async () => {
+    let checked = 0;
+    for (const request of roadmap.requests) {
+      const item = itemOf(request);
+      if (hasRawHtml(item.body)) continue;
+      const body = markdownWords(item.body);
+      const title = words(item.title);
+      // A word far enough into the body that its excerpt cannot reach the title, found once,
+      // and sharing no stem with the title (Pagefind matches stems).
+      const term = body.find(
+        (word, index) =>
+          index >= EXCERPT_WORDS && word.length >= 5 && /^\p{L}+$/u.test(word) && body.indexOf(word) === body.lastIndexOf(word) && !title.some((other) => other.startsWith(word.slice(0, 4))),
+      );
+      if (term === undefined) continue;
+      const result = (await found(term)).find((candidate) => sitePath(candidate.url) === request.path);
+      expect(result, `${request.path}: "${term}"`).toBeDefined();
+      const excerpt = words(htmlText(result?.excerpt ?? ''));
+      expect(excerpt.length, `${request.path}: "${result?.excerpt}"`).toBeGreaterThan(EXCERPT_WORDS / 2);
+      expect(indexOfRun(body, excerpt), `${request.path}: "${result?.excerpt}" in "${body.join(' ')}"`).toBeGreaterThanOrEqual(0);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('GitHub alerts', () => {
+  const MARKER = /^> \[!(note|tip|important|warning|caution)\]$/im;
+  const title = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
+
+  async function expectAlert(path: string, markdown: string) {
+    const kind = MARKER.exec(markdown)?.[1]?.toLowerCase() ?? '';
+    const html = await page(path);
+    const boxes = elements(html).filter((element) => attr(element, 'class') === `markdown-alert markdown-alert-${kind}`);
+    expect(boxes, path).toHaveLength(1);
+    const heading = elements(boxes[0] as Element).find((element) => attr(element, 'class') === 'markdown-alert-title');
+    expect(heading && text(heading), path).toBe(title(kind));
+    expect(text(html), path).not.toMatch(/\[!(note|tip|important|warning|caution)\]/i);
+    const description = attr(withAttr(html, 'name', 'description')[0] as Element, 'content') ?? '';
+    expect(description, path).not.toContain('[!');
+    expect(description, path).toContain(`${title(kind)}: `);
+  }
+
+  it('render as GitHub’s boxes in request bodies and release notes, and read as text in descriptions', async () => {
+    const requests = roadmap.requests.filter((request) => MARKER.test(request.body));
+    const releases = roadmap.releases.filter((release) => MARKER.test(release.body));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(releases.length).toBeGreaterThan(0);
+    for (const request of requests) await expectAlert(request.path, request.body);
+    for (const release of releases) await expectAlert(release.path, release.body);
   });
 });
 

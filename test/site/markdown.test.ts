@@ -63,6 +63,14 @@ describe('renderMarkdown', () => {
     for (const pattern of LIVE_MARKUP) expect(html, `${name} must not contain ${pattern}`).not.toMatch(pattern);
   });
 
+  it('keeps blocks of raw HTML apart, so that search and excerpts read them as separate words', () => {
+    const html = renderMarkdown('<dl><dt>Term</dt><dd>Meaning</dd></dl><table><tr><th>Left</th><th>Right</th></tr></table>', { repository: REPOSITORY });
+    const text = html.replace(/<[^>]*>/g, '');
+    for (const pair of [['Term', 'Meaning'], ['Left', 'Right']] as const) expect(text).toMatch(new RegExp(`${pair[0]}\\s+${pair[1]}`));
+    // Inside <pre>, a line break would show.
+    expect(renderMarkdown('<pre><b>a</b><i>b</i></pre>', { repository: REPOSITORY })).toBe('<pre><b>a</b><i>b</i></pre>');
+  });
+
   it('prefixes every id and name with user-content-', () => {
     const html = renderMarkdown(readFileSync(join(FIXTURES, 'xss-id-clobbering', 'input.md'), 'utf8'), { repository: REPOSITORY });
     const names = [...html.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((match) => match[1]);
@@ -124,6 +132,43 @@ describe('renderMarkdown', () => {
     expect(withHtml).toBe(`<p><b>B</b></p>\n${short}`);
     const withCode = renderMarkdown(`A \`#1\`.\n\n${input}`, { repository: REPOSITORY });
     expect(withCode).toBe(`<p>A <code>#1</code>.</p>\n${short}`);
+  });
+});
+
+describe('GitHub alerts', () => {
+  // GitHub's kinds and the titles it shows for them (docs.github.com, "Alerts").
+  const KINDS = [
+    ['NOTE', 'note', 'Note'],
+    ['TIP', 'tip', 'Tip'],
+    ['IMPORTANT', 'important', 'Important'],
+    ['WARNING', 'warning', 'Warning'],
+    ['CAUTION', 'caution', 'Caution'],
+    ['warning', 'warning', 'Warning'],
+  ] as const;
+
+  it.each(KINDS)('renders [!%s] as GitHub’s %s box, titled %s, the marker gone', (marker, kind, title) => {
+    const html = renderMarkdown(`> [!${marker}]\n> Back up *first*.`, { repository: REPOSITORY });
+    expect(html).toBe(`<div class="markdown-alert markdown-alert-${kind}"><p class="markdown-alert-title">${title}</p>\n<p>Back up <em>first</em>.</p>\n</div>`);
+  });
+
+  it.each([
+    ['an unknown kind', '> [!FOO]\n> Text.'],
+    ['text on the marker’s line', '> [!NOTE] Text.'],
+    ['nothing after the marker', '> [!NOTE]'],
+    ['a quote in a quote', '> > [!NOTE]\n> > Text.'],
+    ['a quote in a list', '- > [!NOTE]\n  > Text.'],
+  ])('leaves %s a quote, marker and all', (_case, markdown) => {
+    const html = renderMarkdown(markdown, { repository: REPOSITORY });
+    expect(html).toContain('<blockquote>');
+    expect(html).toMatch(/\[!(FOO|NOTE)\]/);
+    expect(html).not.toContain('markdown-alert');
+  });
+
+  it('reads as its title and text in excerpts, and stays a quote where it is none', () => {
+    expect(markdownExcerpt('> [!WARNING]\n> Back up **first**.\n\nThen upgrade.')).toBe('Warning: Back up first. Then upgrade.');
+    expect(markdownExcerpt('Intro.\n\n> [!tip]\n> Use `--watch`.\n>\n> - fast\n- ok')).toBe('Intro. Tip: Use --watch. fast ok');
+    expect(markdownExcerpt('> [!NOTE] Same line.')).toBe('[!NOTE] Same line.');
+    expect(markdownExcerpt('> > [!NOTE]\n> > Nested.')).toBe('[!NOTE] Nested.');
   });
 });
 
