@@ -12,7 +12,8 @@ import type { SyncProgress } from './progress.ts';
 
 /**
  * Registered before the retry and throttling plugins, so its hooks run on every attempt they
- * make: each request sent is counted, and failures that retrying cannot help (a timeout, whose
+ * make: each request sent is counted, gets its own timeout (`request.timeoutMs`; a signal made
+ * once would run down while the plugins wait between attempts), and failures that retrying cannot help (a timeout, whose
  * signal has already fired; a refused connection) leave as our own errors, which the retry plugin
  * passes through instead of retrying silently.
  */
@@ -23,7 +24,11 @@ interface AttemptOptions {
 
 function attempts(octokit: Octokit, octokitOptions: OctokitOptions): void {
   const options = octokitOptions as AttemptOptions;
-  octokit.hook.before('request', (request) => options.onAttempt?.(String(request.url)));
+  octokit.hook.before('request', (request) => {
+    options.onAttempt?.(String(request.url));
+    const timeoutMs = (request.request as { timeoutMs?: number } | undefined)?.timeoutMs;
+    if (timeoutMs !== undefined && request.request) request.request.signal = AbortSignal.timeout(timeoutMs);
+  });
   octokit.hook.error('request', (error, request) => {
     throw options.translateFailure?.(error, String(request.url)) ?? error;
   });
@@ -186,7 +191,7 @@ export function createGitHubClient(options: {
 
   const sendRest = async (route: string, parameters: Record<string, unknown>) => {
     try {
-      const response = await octokit.request(route, { ...parameters, request: { signal: AbortSignal.timeout(policy.timeoutMs) } });
+      const response = await octokit.request(route, { ...parameters, request: { timeoutMs: policy.timeoutMs } });
       progress.request('rest', null, response.headers);
       return {
         data: response.data as never,
@@ -231,7 +236,7 @@ export function createGitHubClient(options: {
           variables,
           request: {
             retries: 0,
-            signal: AbortSignal.timeout(graphqlOptions.timeoutMs ?? policy.timeoutMs),
+            timeoutMs: graphqlOptions.timeoutMs ?? policy.timeoutMs,
           },
         });
       } catch (error) {

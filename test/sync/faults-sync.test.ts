@@ -169,6 +169,17 @@ describe('dropped connections and stalls', () => {
     await expectWorld();
   });
 
+  it("the wait for a secondary limit does not count against the next attempt's timeout", async () => {
+    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '500';
+    // 60 s scaled by ROADMAP_SYNC_DELAY_SCALE (0.01): a 600 ms wait, longer than the timeout.
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).not.toMatch(/got no answer/);
+    await expectWorld();
+  });
+
   it('a REST page that never comes fails the sync after three tries and changes nothing', async () => {
     const before = await lastGood();
     sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '300';
