@@ -3,11 +3,11 @@
  * notifier's, the sync's own) sees either the last good snapshot or the complete new one, byte
  * for byte, or refuses with a message that says what to run.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main as notifyMain } from '../../scripts/notify.ts';
 import { loadRoadmap } from '../../src/content/load-roadmap.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
@@ -141,6 +141,26 @@ describe('a sync killed while writing the snapshot', () => {
     await expect(readSnapshot(dir)).rejects.toThrow(/mixes files of two syncs: repos\/acme\/widgets\/[^ ]+ is not the file its manifest\.json lists.*npm run sync -- --full/s);
     // Refusing changes nothing.
     expect(await filesOf(dir)).toEqual(mixed);
+  });
+});
+
+describe('a reader that cannot write where the snapshot is', () => {
+  it('refuses a half-written snapshot it cannot finish, and says where to run the sync', async () => {
+    const dir = await killedWrite(steps.findIndex((step) => step.kind === 'rename') + 1);
+    const torn = await filesOf(dir);
+    const folders = [dir, ...(await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))];
+    await Promise.all(folders.map((folder) => chmod(folder, 0o555)));
+    onTestFinished(() => Promise.all(folders.map((folder) => chmod(folder, 0o755))).then(() => undefined));
+    // Read-only folders do not stop root: then the reader runs as an unprivileged user, who may
+    // read (mkdtemp made the parent private) but not write.
+    await chmod(root, 0o755);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const script = `import { readSnapshot } from ${JSON.stringify(new URL('../../src/snapshot/read-snapshot.ts', import.meta.url).href)};
+      try { await readSnapshot(${JSON.stringify(dir)}); console.log('read'); } catch (error) { console.log(error.message); }`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', ...asUser });
+    expect(run.stdout).toMatch(/is half-written: a sync was stopped while replacing its files \(\.journal\.json is still there\), and this process cannot finish the write \(EACCES/);
+    expect(run.stdout).toMatch(/Run `npm run sync` where the folder is writable/);
+    expect(await filesOf(dir)).toEqual(torn);
   });
 });
 
