@@ -10,18 +10,18 @@ import Bottleneck from 'bottleneck';
 import { SyncError } from './sync-error.ts';
 import type { SyncProgress } from './progress.ts';
 
-/**
- * Registered before the retry and throttling plugins, so its hooks run on every attempt they
- * make: each request sent is counted, gets its own timeout (`request.timeoutMs`; a signal made
- * once would run down while the plugins wait between attempts), and failures that retrying cannot help (a timeout, whose
- * signal has already fired; a refused connection) leave as our own errors, which the retry plugin
- * passes through instead of retrying silently.
- */
 interface AttemptOptions {
   onAttempt?: (url: string) => void;
   translateFailure?: (error: unknown, url: string) => Error | null;
 }
 
+/**
+ * Registered before the retry and throttling plugins, so its hooks run on every attempt they
+ * make: each request sent is counted and gets its own timeout (`request.timeoutMs`; a signal made
+ * once would run down while the plugins wait between attempts), and failures that asking again
+ * the same way cannot help (a timeout, a refused connection) leave as our own errors, which the
+ * retry plugin passes through instead of retrying silently.
+ */
 function attempts(octokit: Octokit, octokitOptions: OctokitOptions): void {
   const options = octokitOptions as AttemptOptions;
   octokit.hook.before('request', (request) => {
@@ -401,7 +401,9 @@ function graphqlErrors(queryErrors: GraphqlError[], allErrors: GraphqlError[]): 
   const summary = `${first.type ? `${first.type}: ` : ''}${first.message ?? 'unknown error'}${where}`;
   const more = allErrors.length > 1 ? ` (and ${allErrors.length - 1} more)` : '';
   const onRepository = Array.isArray(first.path) && first.path.length === 1 && first.path[0] === 'repository';
-  switch (first.type) {
+  // GitHub's words when a query ran too long, with or without a type.
+  const tooLong = /Something went wrong while executing your query/.test(first.message ?? '');
+  switch (tooLong ? 'SERVICE_UNAVAILABLE' : first.type) {
     case 'NOT_FOUND':
       return new SyncError(
         onRepository ? `GitHub found no such repository: ${summary}.` : `GitHub could not find something the sync asked for: ${summary}${more}.`,

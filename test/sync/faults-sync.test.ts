@@ -112,6 +112,14 @@ describe('partial GraphQL answers', () => {
     expect(summaryLine(output)).toMatchObject({ changed: 1, removed: 1 });
   });
 
+  it('an answer with errors and no data at all is asked again, smaller', async () => {
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/GitHub answered GraphQL with errors and incomplete data: Something went wrong while executing your query.*Retrying with batches of/);
+    await expectWorld();
+  });
+
   it('errors about the repository itself fail the source with a hint that fits, and change nothing', async () => {
     const before = await lastGood();
     sim.faults.add({
