@@ -10,6 +10,7 @@ import { createGitHubClient, endpointsFromEnv } from './sync/github-client.ts';
 import { createProgress } from './sync/progress.ts';
 import { runSync, type SyncSummary } from './sync/run-sync.ts';
 import { SyncError } from './sync/sync-error.ts';
+import { describeOutcome } from './sync/sync-source.ts';
 
 const USAGE = `Usage: npm run sync -- [options]
 
@@ -26,7 +27,10 @@ Options:
 Environment:
   GITHUB_TOKEN        A token that can read the repositories (required).
   GITHUB_API_URL      REST API root (default https://api.github.com; set by Actions on GHES).
-  GITHUB_GRAPHQL_URL  GraphQL endpoint (default <GITHUB_API_URL>/graphql).`;
+  GITHUB_GRAPHQL_URL  GraphQL endpoint (default <GITHUB_API_URL>/graphql).
+  ROADMAP_SYNC_TIMEOUT_MS
+                      How long one request may take before it is abandoned and asked again
+                      (default 30000).`;
 
 function redact(text: string, token: string | undefined): string {
   return token ? text.split(token).join('***') : text;
@@ -37,6 +41,13 @@ function printSummary(summary: SyncSummary, seconds: number, write: (line: strin
   write(`Synced ${summary.items} requests in ${seconds.toFixed(1)}s${summary.resumed ? ' (resumed)' : ''}:`);
   for (const source of summary.sources) {
     write(`  ${source.repository.padEnd(32)} ${source.mode.padEnd(18)} ${String(source.items).padStart(6)} items  ${String(source.changed).padStart(5)} changed  ${String(source.removed).padStart(4)} removed`);
+  }
+  const problems = summary.sources.flatMap((source) => source.problems.map((problem) => ({ ...problem, repository: source.repository })));
+  if (problems.length > 0) {
+    write(`  GitHub could not return ${problems.length} item${problems.length === 1 ? '' : 's'}, asked twice; the rest synced:`);
+    for (const problem of problems) {
+      write(`    ${problem.repository}#${problem.number} (${problem.type}): ${problem.error}; ${describeOutcome(problem.outcome)}.`);
+    }
   }
   write(
     `  ${summary.requests.rest + summary.requests.graphql} requests (${summary.requests.rest} REST, ${summary.requests.graphql} GraphQL), ${summary.requests.points} GraphQL points`,
@@ -89,11 +100,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const snapshotDir = args.values.snapshot ?? env.ROADMAP_SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR;
     write(`Syncing ${config.sources.map((source) => source.repo).join(', ')} from ${endpoints.apiUrl}${args.values.full ? ' (full)' : ''}`);
     const delayScale = Number(env.ROADMAP_SYNC_DELAY_SCALE ?? '1');
+    const timeoutMs = Number(env.ROADMAP_SYNC_TIMEOUT_MS ?? '30000');
     const client = createGitHubClient({
       token,
       endpoints,
       progress,
-      policy: { delayScale: Number.isFinite(delayScale) && delayScale >= 0 ? delayScale : 1 },
+      policy: {
+        delayScale: Number.isFinite(delayScale) && delayScale >= 0 ? delayScale : 1,
+        timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 30_000,
+      },
     });
     const summary = await runSync({
       config,

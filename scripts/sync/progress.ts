@@ -13,6 +13,9 @@ export interface RequestCounts {
 
 export interface SyncProgress {
   readonly counts: RequestCounts;
+  /** A request was sent (every attempt counts, answered or not). */
+  sent(kind: 'rest' | 'graphql'): void;
+  /** A request was answered: its cost and the rate limit left. */
   request(kind: 'rest' | 'graphql', cost: number | null, headers: Record<string, unknown>): void;
   step(source: string, message: string): void;
   warn(message: string): void;
@@ -24,8 +27,10 @@ export function createProgress(
   const counts: RequestCounts = { rest: 0, graphql: 0, points: 0, remaining: {} };
   return {
     counts,
-    request(kind, cost, headers) {
+    sent(kind) {
       counts[kind] += 1;
+    },
+    request(kind, cost, headers) {
       if (cost !== null) counts.points += cost;
       const remaining = Number(headers['x-ratelimit-remaining']);
       const resource = String(headers['x-ratelimit-resource'] ?? (kind === 'graphql' ? 'graphql' : 'core'));

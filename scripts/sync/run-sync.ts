@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { RoadmapConfig } from '../../src/config/index.ts';
 import { readManifest, readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type ReactionContent, type SourceState } from '../../src/snapshot/schema.ts';
+import { itemSchema, SNAPSHOT_SCHEMA_VERSION, type Item, type ReactionContent, type SourceState } from '../../src/snapshot/schema.ts';
 import { recoverSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.ts';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint, type SyncCheckpoint } from './checkpoint.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';
 import { SyncError } from './sync-error.ts';
-import { newCheckpoint, syncSource, type PreviousSource, type SourceOptions } from './sync-source.ts';
+import { newCheckpoint, syncSource, type ItemProblem, type PreviousSource, type SourceOptions } from './sync-source.ts';
 
 export interface SyncRunOptions {
   config: RoadmapConfig;
@@ -32,8 +32,12 @@ export interface SourceSummary {
   repository: string;
   mode: 'full' | 'incremental' | 'private (skipped)';
   items: number;
+  /** Items new or different from the previous snapshot's copy. */
   changed: number;
+  /** Items of the previous snapshot that are gone. */
   removed: number;
+  /** Items GitHub could not return, and what became of them. */
+  problems: ItemProblem[];
 }
 
 export interface SyncSummary {
@@ -87,9 +91,14 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
 
   const sourcesOptions = config.sources.map((_, index) => sourceOptions(config, index));
   const digests = sourcesOptions.map(sourceDigest);
-  const runDigest = createHash('sha256').update(JSON.stringify([digests, options.full])).digest('hex').slice(0, 16);
+  // Whether the run is full is not part of it: a stopped run resumes whatever the next run's flags.
+  const runDigest = createHash('sha256').update(JSON.stringify([digests])).digest('hex').slice(0, 16);
   const baseSyncedAt = previous?.manifest.syncedAt ?? null;
   const resumed = await loadCheckpoint(options.checkpointFile, { baseSyncedAt, configDigest: runDigest });
+  if (resumed && options.full) {
+    // `--full` asks for a full pass: sources the stopped run synced incrementally start over.
+    resumed.sources = resumed.sources.filter((source) => source.full);
+  }
   const checkpoint: SyncCheckpoint = resumed ?? {
     version: 1,
     baseSyncedAt,
@@ -97,7 +106,10 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     startedAt: startedAt.toISOString(),
     sources: [],
   };
-  if (resumed) progress.warn(`Resuming the sync that stopped at ${resumed.startedAt}.`);
+  if (resumed) {
+    const full = resumed.sources.some((source) => source.full);
+    progress.warn(`Resuming the ${full ? 'full ' : ''}sync that stopped at ${resumed.startedAt}.`);
+  }
 
   const results = [];
   const states: SourceState[] = [];
@@ -106,12 +118,13 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     for (const [index, sourceOption] of sourcesOptions.entries()) {
       const digest = digests[index] as string;
       const state = previous?.manifest.sources.find((source) => source.repository === sourceOption.repository);
+      const previousItems = previous?.items.filter((item) => item.repository === sourceOption.repository) ?? [];
       const repository = previous?.repositories.find((repo) => repo.repository === sourceOption.repository);
       const prior: PreviousSource | null =
         state && repository && state.configDigest === digest
           ? {
               repository,
-              items: previous?.items.filter((item) => item.repository === sourceOption.repository) ?? [],
+              items: previousItems,
               issuesCursor: state.issuesCursor,
               discussionsCursor: state.discussionsCursor,
             }
@@ -127,7 +140,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
         checkpoint.sources.push(sourceCheckpoint);
       }
       progress.step(sourceOption.repository, sourceCheckpoint.full ? 'full sync' : 'incremental sync');
-      const result = await syncSource(client, sourceOption, sourceCheckpoint.full ? null : prior, sourceCheckpoint, progress);
+      const result = await syncSource(client, sourceOption, sourceCheckpoint.full ? null : prior, sourceCheckpoint, progress, previousItems);
       results.push(result);
       states.push({
         repository: sourceOption.repository,
@@ -141,8 +154,8 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
         repository: sourceOption.repository,
         mode: result.skippedPrivate ? 'private (skipped)' : sourceCheckpoint.full ? 'full' : 'incremental',
         items: result.items.length,
-        changed: result.changed,
-        removed: result.removed,
+        ...compareItems(previousItems, result.items),
+        problems: result.problems,
       });
     }
   } catch (error) {
@@ -186,4 +199,19 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     requests: { rest: progress.counts.rest, graphql: progress.counts.graphql, points: progress.counts.points },
     resumed: resumed !== null,
   };
+}
+
+/** How many items are new or differ from the previous snapshot's copy, and how many are gone. */
+function compareItems(before: readonly Item[], after: readonly Item[]): { changed: number; removed: number } {
+  const key = (item: Item) => `${item.type}:${item.number}`;
+  // Through the schema, as the writer does, so key order and defaults cannot make equal items differ.
+  const canonical = (item: Item) => JSON.stringify(itemSchema.parse(item));
+  const previous = new Map(before.map((item) => [key(item), item]));
+  const kept = new Set(after.map(key));
+  let changed = 0;
+  for (const item of after) {
+    const old = previous.get(key(item));
+    if (!old || (old !== item && canonical(old) !== canonical(item))) changed += 1;
+  }
+  return { changed, removed: [...previous.keys()].filter((itemKey) => !kept.has(itemKey)).length };
 }

@@ -32,7 +32,7 @@ import {
   type GqlTimelineNode,
   type RestIssue,
 } from './api-schemas.ts';
-import type { GitHubClient } from './github-client.ts';
+import type { GitHubClient, GraphqlItemError } from './github-client.ts';
 import {
   discussionsPageQuery,
   followUpDocument,
@@ -74,6 +74,17 @@ export interface PreviousSource {
   discussionsCursor: string | null;
 }
 
+/** An item GitHub could not return, twice: what became of it, for the summary. */
+export interface ItemProblem {
+  type: 'issue' | 'discussion';
+  number: number;
+  updatedAt: string;
+  /** GitHub's error, e.g. "NOT_FOUND: Could not resolve to a node with the global id of '…'". */
+  error: string;
+  /** removed: GitHub says it no longer exists; kept: the previous snapshot's copy stays; left out: there is none. */
+  outcome: 'removed' | 'kept' | 'left out';
+}
+
 /** Everything fetched so far for one source; JSON-serialisable so a stopped run can resume. */
 export interface SourceCheckpoint {
   repository: string;
@@ -99,7 +110,10 @@ export interface SourceCheckpoint {
     nextPage: number;
     raw: RestIssue[];
     done: IssueItem[];
+    /** Issues deleted between listing and details (optional: checkpoints from before it lack it). */
+    gone?: number[];
   };
+  problems?: ItemProblem[];
 }
 
 export interface SourceResult {
@@ -107,8 +121,8 @@ export interface SourceResult {
   items: Item[];
   issuesCursor: string | null;
   discussionsCursor: string | null;
-  changed: number;
-  removed: number;
+  /** Items GitHub could not return; how each was settled. */
+  problems: ItemProblem[];
   skippedPrivate: boolean;
 }
 
@@ -122,7 +136,8 @@ export function newCheckpoint(repository: string, full: boolean): SourceCheckpoi
     full,
     overview: null,
     discussions: { done: false, after: null, items: [], seen: [], maxUpdatedAt: null },
-    issues: { listed: false, nextPage: 1, raw: [], done: [] },
+    issues: { listed: false, nextPage: 1, raw: [], done: [], gone: [] },
+    problems: [],
   };
 }
 
@@ -132,6 +147,8 @@ export async function syncSource(
   previous: PreviousSource | null,
   checkpoint: SourceCheckpoint,
   progress: SyncProgress,
+  /** The previous snapshot's items of this repository, kept for items GitHub fails to return (also on a full pass). */
+  fallback: readonly Item[] = previous?.items ?? [],
 ): Promise<SourceResult> {
   const [owner, name] = options.repository.split('/') as [string, string];
   const full = checkpoint.full || previous === null;
@@ -203,14 +220,14 @@ export async function syncSource(
 
   // 2. Discussions, newest update first, until the cursor (incremental) or the end (full).
   if (options.discussions !== false && !checkpoint.discussions.done) {
-    await syncDiscussions(client, options, previous, checkpoint, firstDiscussions, full, progress);
+    await syncDiscussions(client, options, previous, checkpoint, firstDiscussions, full, progress, fallback);
   }
   checkpoint.discussions.done = true;
 
   // 3. Issues: listed through REST (no GraphQL points), details through GraphQL where needed.
   if (options.issues !== false) {
     await listIssues(client, options, previous, checkpoint, full, progress);
-    await fetchIssueDetails(client, options, previous, checkpoint, progress);
+    await fetchIssueDetails(client, options, previous, checkpoint, progress, fallback);
   }
 
   return mergeSource(options, previous, checkpoint, full);
@@ -231,8 +248,7 @@ function privateResult(repository: string, url: string): SourceResult {
     items: [],
     issuesCursor: null,
     discussionsCursor: null,
-    changed: 0,
-    removed: 0,
+    problems: [],
     skippedPrivate: true,
   };
 }
@@ -298,6 +314,7 @@ async function syncDiscussions(
   firstPage: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null,
   full: boolean,
   progress: SyncProgress,
+  fallback: readonly Item[],
 ): Promise<void> {
   const [owner, name] = options.repository.split('/') as [string, string];
   const state = checkpoint.discussions;
@@ -364,6 +381,14 @@ async function syncDiscussions(
         progress,
       );
       for (const entry of followUps) {
+        const failure = more.failed.get(entry.discussion.id);
+        if (failure) {
+          // Its votes are incomplete: the previous copy stands in, or it waits for the next sync.
+          state.items = state.items.filter((item) => item !== entry.discussion);
+          const before = fallback.find((item): item is DiscussionItem => item.type === 'discussion' && item.number === entry.discussion.number);
+          settleFailedItem(checkpoint, entry.discussion, failure, before, progress);
+          continue;
+        }
         const reactions = [...entry.reactions, ...(more.reactions.get(entry.discussion.id) ?? [])];
         entry.discussion.votes = votesFromReactions(reactions, options.voteContents);
       }
@@ -426,6 +451,7 @@ async function fetchIssueDetails(
   previous: PreviousSource | null,
   checkpoint: SourceCheckpoint,
   progress: SyncProgress,
+  fallback: readonly Item[],
 ): Promise<void> {
   const state = checkpoint.issues;
   const wantedLabels = options.issues === false ? [] : options.issues.labels;
@@ -471,46 +497,32 @@ async function fetchIssueDetails(
     else groups.set(key, [issue]);
   }
 
+  const fallbackByNumber = new Map(fallback.filter((item): item is IssueItem => item.type === 'issue').map((item) => [item.number, item]));
   for (const [key, issues] of groups) {
     const [withVotes, withTimeline] = key.split(':').map((flag) => flag === 'true') as [boolean, boolean];
+    const ask = (batch: RestIssue[]) =>
+      issueDetails(client, options.repository, batch, { withVotes, withTimeline, voteContent }, progress);
     await inAdaptiveBatches(
       issues,
       DETAILS_BATCH,
       async (batch) => {
-        const { data } = await client.graphql(issueDetailsDocument, {
-          ids: batch.map((issue) => issue.node_id),
-          withVotes,
-          withTimeline,
-          voteContent,
-        });
-        const response = parseResponse(issueDetailsResponseSchema, data, `issue details of ${options.repository}`);
-        const details = new Map<string, IssueDetails>();
-        const followUps: FollowUp[] = [];
-        for (const node of response.nodes) {
-          if (!node) continue;
-          details.set(node.id, {
-            stateReason: node.stateReason,
-            reactions: [...(node.reactions?.nodes ?? [])],
-            timeline: [...(node.timelineItems?.nodes ?? [])],
-          });
-          if (node.reactions?.pageInfo.hasNextPage && node.reactions.pageInfo.endCursor) {
-            followUps.push({ id: node.id, connection: 'votes', after: node.reactions.pageInfo.endCursor });
-          }
-          if (node.timelineItems?.pageInfo.hasNextPage && node.timelineItems.pageInfo.endCursor) {
-            followUps.push({ id: node.id, connection: 'timeline', after: node.timelineItems.pageInfo.endCursor });
-          }
-        }
-        if (followUps.length > 0) {
-          const more = await fetchFollowUps(client, followUps, voteContent, progress);
-          for (const [id, entry] of details) {
-            entry.reactions.push(...(more.reactions.get(id) ?? []));
-            entry.timeline.push(...(more.timeline.get(id) ?? []));
-          }
+        const { details, failed } = await ask(batch);
+        if (failed.size > 0) {
+          // An error about one item costs only that item: asked once more on its own, then settled.
+          const again = batch.filter((issue) => failed.has(issue.node_id));
+          progress.warn(`GitHub could not return ${describeItems('issue', again)} (${describeError(failed.get(again[0]?.node_id ?? '') as GraphqlItemError)}); asking again.`);
+          const retried = await ask(again);
+          failed.clear();
+          for (const [id, detail] of retried.details) details.set(id, detail);
+          for (const [id, error] of retried.failed) failed.set(id, error);
         }
         for (const issue of batch) {
-          // An issue deleted between listing and details comes back as null: it is simply gone.
           const detail = details.get(issue.node_id);
+          const failure = failed.get(issue.node_id);
           if (detail) state.done.push(issueItemFromRest(options.repository, issue, detail, itemOptions));
+          else if (failure) settleFailedItem(checkpoint, { type: 'issue', number: issue.number, updatedAt: issue.updated_at }, failure, fallbackByNumber.get(issue.number), progress);
+          // A null node without an error: deleted between listing and details, like NOT_FOUND.
+          else (state.gone ??= []).push(issue.number);
         }
         progress.step(options.repository, `${state.done.length} issues synced`);
       },
@@ -519,9 +531,105 @@ async function fetchIssueDetails(
   }
 }
 
+/** One IssueDetails query (and its follow-ups): the details it got, and the errors of the issues it did not. */
+async function issueDetails(
+  client: GitHubClient,
+  repository: string,
+  batch: RestIssue[],
+  flags: { withVotes: boolean; withTimeline: boolean; voteContent: ReactionContent | null | undefined },
+  progress: SyncProgress,
+): Promise<{ details: Map<string, IssueDetails>; failed: Map<string, GraphqlItemError> }> {
+  const { data, itemErrors } = await client.graphql(
+    issueDetailsDocument,
+    { ids: batch.map((issue) => issue.node_id), ...flags },
+    { itemOf: (path) => (path[0] === 'nodes' && typeof path[1] === 'number' ? path[1] : null) },
+  );
+  const failed = new Map<string, GraphqlItemError>();
+  for (const error of itemErrors) {
+    const issue = batch[error.item];
+    if (issue && !failed.has(issue.node_id)) failed.set(issue.node_id, error);
+    // What GitHub left of a failed node may lack fields: it is not used.
+    const nodes = (data as { nodes?: unknown[] } | null)?.nodes;
+    if (nodes && error.item < nodes.length) nodes[error.item] = null;
+  }
+  const response = parseResponse(issueDetailsResponseSchema, data, `issue details of ${repository}`);
+  const details = new Map<string, IssueDetails>();
+  const followUps: FollowUp[] = [];
+  for (const node of response.nodes) {
+    if (!node) continue;
+    details.set(node.id, {
+      stateReason: node.stateReason,
+      reactions: [...(node.reactions?.nodes ?? [])],
+      timeline: [...(node.timelineItems?.nodes ?? [])],
+    });
+    if (node.reactions?.pageInfo.hasNextPage && node.reactions.pageInfo.endCursor) {
+      followUps.push({ id: node.id, connection: 'votes', after: node.reactions.pageInfo.endCursor });
+    }
+    if (node.timelineItems?.pageInfo.hasNextPage && node.timelineItems.pageInfo.endCursor) {
+      followUps.push({ id: node.id, connection: 'timeline', after: node.timelineItems.pageInfo.endCursor });
+    }
+  }
+  if (followUps.length > 0) {
+    const more = await fetchFollowUps(client, followUps, flags.voteContent, progress);
+    for (const [id, entry] of details) {
+      const failure = more.failed.get(id);
+      if (failure) {
+        details.delete(id);
+        failed.set(id, failure);
+        continue;
+      }
+      entry.reactions.push(...(more.reactions.get(id) ?? []));
+      entry.timeline.push(...(more.timeline.get(id) ?? []));
+    }
+  }
+  return { details, failed };
+}
+
+function describeError(error: GraphqlItemError): string {
+  return `${error.type ? `${error.type}: ` : ''}${error.message}`;
+}
+
+function describeItems(type: string, items: readonly { number: number }[]): string {
+  const numbers = items.map((item) => `#${item.number}`);
+  return `${type} ${numbers.slice(0, 5).join(', ')}${numbers.length > 5 ? ` and ${numbers.length - 5} more` : ''}`;
+}
+
+/**
+ * An item GitHub failed to return twice: gone if GitHub says it does not exist (deleted or
+ * transferred since it was listed), else the previous snapshot's copy stays, else it waits for
+ * the next sync (the cursor stops before it, see mergeSource). Reported in the summary.
+ */
+function settleFailedItem(
+  checkpoint: SourceCheckpoint,
+  item: { type: 'issue' | 'discussion'; number: number; updatedAt: string },
+  error: GraphqlItemError,
+  before: Item | undefined,
+  progress: SyncProgress,
+): void {
+  const outcome: ItemProblem['outcome'] = error.type === 'NOT_FOUND' ? 'removed' : before ? 'kept' : 'left out';
+  if (outcome === 'removed' && item.type === 'issue') (checkpoint.issues.gone ??= []).push(item.number);
+  if (outcome === 'kept' && before?.type === 'issue') checkpoint.issues.done.push(before);
+  if (outcome === 'kept' && before?.type === 'discussion') checkpoint.discussions.items.push(before);
+  (checkpoint.problems ??= []).push({ type: item.type, number: item.number, updatedAt: item.updatedAt, error: describeError(error), outcome });
+  progress.warn(`${checkpoint.repository} ${item.type} #${item.number}: ${describeError(error)}; ${describeOutcome(outcome)}.`);
+}
+
+export function describeOutcome(outcome: ItemProblem['outcome']): string {
+  switch (outcome) {
+    case 'removed':
+      return 'GitHub no longer has it, so it leaves the snapshot';
+    case 'kept':
+      return 'the previous snapshot\'s copy is kept, and the next sync asks again';
+    default:
+      return 'it is left out until the next sync asks again';
+  }
+}
+
 interface FollowUpResults {
   reactions: Map<string, IssueDetails['reactions']>;
   timeline: Map<string, GqlTimelineNode[]>;
+  /** Items whose further pages GitHub failed to return twice, by id. */
+  failed: Map<string, GraphqlItemError>;
 }
 
 /** Fetches further pages of votes and timelines for the few items that have more than one page. */
@@ -531,7 +639,8 @@ async function fetchFollowUps(
   voteContent: ReactionContent | null | undefined,
   progress: SyncProgress,
 ): Promise<FollowUpResults> {
-  const results: FollowUpResults = { reactions: new Map(), timeline: new Map() };
+  const results: FollowUpResults = { reactions: new Map(), timeline: new Map(), failed: new Map() };
+  const askedAgain = new Set<FollowUp>();
   let pending = initial;
   while (pending.length > 0) {
     const next: FollowUp[] = [];
@@ -541,8 +650,21 @@ async function fetchFollowUps(
       async (batch) => {
         const { query, variables } = followUpDocument(batch);
         const usesVotes = batch.some((followUp) => followUp.connection !== 'timeline');
-        const { data } = await client.graphql(query, usesVotes ? { ...variables, voteContent } : variables);
+        const { data, itemErrors } = await client.graphql(query, usesVotes ? { ...variables, voteContent } : variables, {
+          itemOf: (path) => (typeof path[0] === 'string' && /^item\d+$/.test(path[0]) ? Number(path[0].slice('item'.length)) : null),
+        });
+        const errors = new Map(itemErrors.map((error) => [error.item, error]));
         batch.forEach((followUp, index) => {
+          const error = errors.get(index);
+          if (error) {
+            // Asked once more in the next round; a second failure costs the item its details.
+            if (askedAgain.has(followUp)) results.failed.set(followUp.id, error);
+            else {
+              askedAgain.add(followUp);
+              next.push(followUp);
+            }
+            return;
+          }
           const node = parseResponse(followUpNodeSchema, (data as Record<string, unknown>)[`item${index}`], 'a follow-up page');
           if (!node) return;
           if (followUp.connection === 'timeline' && node.timelineItems) {
@@ -570,8 +692,6 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
   if (!overview) throw new Error('mergeSource called before the overview was fetched');
   const wantedLabels = options.issues === false ? [] : options.issues.labels;
   const items = new Map<string, Item>();
-  let changed = 0;
-  let removed = 0;
   const key = (item: { type: string; number: number }) => `${item.type}:${item.number}`;
 
   if (!full && previous) {
@@ -582,7 +702,6 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
       items.set(key(item), item);
     }
   }
-  const previousItems = new Map((previous?.items ?? []).map((item) => [key(item), item]));
 
   // Items listed in this pass that no longer match the filters leave the snapshot.
   for (const issue of checkpoint.issues.raw) {
@@ -594,16 +713,19 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
     if (!keptDiscussions.has(number)) items.delete(`discussion:${number}`);
   }
   for (const item of [...checkpoint.discussions.items, ...checkpoint.issues.done]) items.set(key(item), item);
-  for (const [itemKey, item] of items) {
-    const before = previousItems.get(itemKey);
-    if (!before || before.updatedAt !== item.updatedAt || before.votes.length !== item.votes.length) changed += 1;
-  }
-  for (const itemKey of previousItems.keys()) if (!items.has(itemKey)) removed += 1;
+  for (const number of checkpoint.issues.gone ?? []) items.delete(`issue:${number}`);
 
   const maxIssueUpdate = checkpoint.issues.raw.reduce<string | null>(
     (max, issue) => (max === null || issue.updated_at > max ? issue.updated_at : max),
     null,
   );
+  // The cursors stop just before an item GitHub failed to return, so the next sync asks for it again.
+  const retryFrom = (type: ItemProblem['type']) =>
+    (checkpoint.problems ?? [])
+      .filter((problem) => problem.type === type && problem.outcome !== 'removed')
+      .map((problem) => new Date(Date.parse(problem.updatedAt) - 1000).toISOString().replace(/\.000Z$/, 'Z'))
+      .sort()[0];
+  const earlier = (a: string | null, b: string | undefined) => (b !== undefined && (a === null || b < a) ? b : a);
   const later = (a: string | null | undefined, b: string | null | undefined) => ((a ?? '') > (b ?? '') ? a ?? null : b ?? null);
 
   return {
@@ -618,10 +740,9 @@ function mergeSource(options: SourceOptions, previous: PreviousSource | null, ch
       releases: overview.releases,
     },
     items: [...items.values()],
-    issuesCursor: later(full ? null : previous?.issuesCursor, maxIssueUpdate),
-    discussionsCursor: later(full ? null : previous?.discussionsCursor, checkpoint.discussions.maxUpdatedAt),
-    changed,
-    removed,
+    issuesCursor: earlier(later(full ? null : previous?.issuesCursor, maxIssueUpdate), retryFrom('issue')),
+    discussionsCursor: earlier(later(full ? null : previous?.discussionsCursor, checkpoint.discussions.maxUpdatedAt), retryFrom('discussion')),
+    problems: checkpoint.problems ?? [],
     skippedPrivate: false,
   };
 }

@@ -1,10 +1,17 @@
 /**
  * Reads a snapshot directory written by `npm run sync` and validates every file against the schema.
  * Used by the site's content loader, the notifier and the reports; never talks to GitHub.
+ *
+ * A sync killed while replacing the files leaves new files beside the old manifest. A reader
+ * first finishes such a write (its journal names files that were complete before it existed),
+ * then checks every file against the digest the manifest lists for it, so it never returns a mix
+ * of two syncs; where it cannot finish the write (a read-only folder), the digests refuse it.
  */
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { applyJournal, JOURNAL, readJournal } from './journal.ts';
 import {
   itemShardSchema,
   manifestSchema,
@@ -41,31 +48,67 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
 }
 
 export async function readSnapshot(dir: string = DEFAULT_SNAPSHOT_DIR): Promise<Snapshot> {
+  await finishPendingWrite(dir);
   const manifest = await readManifest(dir);
   if (!manifest) {
     throw new SnapshotError(
       `No snapshot found in ${dir}: manifest.json is missing. Run \`npm run sync\` with GITHUB_TOKEN set to create one, or restore the demo snapshot with \`git checkout -- content/snapshot\`.`,
     );
   }
+  const digests = new Map(manifest.files.map((file) => [file.path, file.sha256]));
   const repositories: RepositorySnapshot[] = [];
   const items: Item[] = [];
   for (const source of manifest.sources) {
-    const repoDir = repositoryDir(dir, source.repository);
-    const repoFile = join(repoDir, 'repository.json');
-    repositories.push(parseJsonFile(repoFile, await readRequired(repoFile), repositorySnapshotSchema));
-    const itemsDir = join(repoDir, 'items');
-    let shards: string[] = [];
+    const [owner, name] = source.repository.split('/');
+    const base = `repos/${owner ?? ''}/${name ?? ''}`;
+    repositories.push(await readVerified(dir, `${base}/repository.json`, digests, repositorySnapshotSchema));
+    const listed = manifest.files.map((file) => file.path).filter((path) => path.startsWith(`${base}/items/`));
+    let onDisk: string[] = [];
     try {
-      shards = (await readdir(itemsDir)).filter((name) => name.endsWith('.json')).sort();
+      onDisk = (await readdir(join(dir, base, 'items'))).filter((file) => file.endsWith('.json')).map((file) => `${base}/items/${file}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    for (const shard of shards) {
-      const file = join(itemsDir, shard);
-      items.push(...parseJsonFile(file, await readRequired(file), itemShardSchema).items);
-    }
+    const unlisted = onDisk.find((path) => !digests.has(path));
+    if (unlisted) throw mixedSnapshot(dir, `${unlisted} is not listed in its manifest.json`);
+    for (const shard of listed.sort()) items.push(...(await readVerified(dir, shard, digests, itemShardSchema)).items);
   }
   return { manifest, repositories, items };
+}
+
+/** Finishes a write a killed sync left half-done, or refuses when this process cannot. */
+async function finishPendingWrite(dir: string): Promise<void> {
+  const journal = await readJournal(dir);
+  if (!journal) return;
+  try {
+    await applyJournal(dir, journal);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw error;
+    throw new SnapshotError(
+      `The snapshot in ${dir} is half-written: a sync was stopped while replacing its files (${JOURNAL} is still there), and this process cannot finish the write (${code}: the folder is not writable). ` +
+        'Run `npm run sync` where the folder is writable (it finishes the write before anything else), or restore the last committed snapshot with `git checkout -- content/snapshot`.',
+    );
+  }
+}
+
+function mixedSnapshot(dir: string, problem: string): SnapshotError {
+  return new SnapshotError(
+    `The snapshot in ${dir} mixes files of two syncs: ${problem}. A sync was probably stopped while writing it, and the folder was copied or restored without its journal. ` +
+      'Run `npm run sync -- --full` to rewrite every file, or restore the last committed snapshot with `git checkout -- content/snapshot`.',
+  );
+}
+
+/** Reads a data file, checks it against the manifest's digest (hashing what is read anyway), parses it. */
+async function readVerified<T extends z.ZodType>(dir: string, path: string, digests: Map<string, string>, schema: T): Promise<z.output<T>> {
+  const file = join(dir, path);
+  const bytes = await readRequired(file);
+  const expected = digests.get(path);
+  if (expected === undefined) throw mixedSnapshot(dir, `${path} is not listed in its manifest.json`);
+  if (createHash('sha256').update(bytes).digest('hex') !== expected) {
+    throw mixedSnapshot(dir, `${path} is not the file its manifest.json lists (its sha256 differs)`);
+  }
+  return parseJsonFile(file, bytes.toString('utf8'), schema);
 }
 
 /** `content/snapshot/repos/<owner>/<name>` for "owner/name". */
@@ -74,9 +117,9 @@ export function repositoryDir(snapshotDir: string, repository: string): string {
   return join(snapshotDir, 'repos', owner ?? '', name ?? '');
 }
 
-async function readRequired(file: string): Promise<string> {
+async function readRequired(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new SnapshotError(

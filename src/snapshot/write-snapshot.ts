@@ -5,7 +5,8 @@
  * the renames and deletions is written (itself via a temporary file and a rename), then the
  * journal is applied and removed. A run that dies before the journal exists leaves the old
  * snapshot untouched (stray `.tmp` files are swept); one that dies after is finished by the next
- * sync, which calls `recoverSnapshot` before anything else. Output is deterministic: keys in schema order,
+ * sync, which calls `recoverSnapshot` before anything else, or by the next reader (read-snapshot.ts).
+ * Output is deterministic: keys in schema order,
  * arrays sorted, two-space JSON with a final newline — so `git diff` shows what changed on GitHub.
  */
 import { createHash } from 'node:crypto';
@@ -22,9 +23,9 @@ import {
   type RepositorySnapshot,
   type SourceState,
 } from './schema.ts';
+import { applyJournal, JOURNAL, readJournal, type Journal, type JournalStep } from './journal.ts';
 import { repositoryDir } from './read-snapshot.ts';
 
-const JOURNAL = '.journal.json';
 const TEMP_SUFFIX = '.tmp';
 
 export interface SnapshotContent {
@@ -35,10 +36,8 @@ export interface SnapshotContent {
   items: Item[];
 }
 
-interface Journal {
-  renames: Array<[from: string, to: string]>;
-  deletions: string[];
-}
+/** Every point of a write where a process can die: tests stop the writer at each of them. */
+export type WriteStep = { kind: 'write-temp'; path: string } | { kind: 'write-journal' } | JournalStep;
 
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -89,14 +88,9 @@ export function renderSnapshotFiles(content: SnapshotContent): Map<string, { tex
 
 /** Finishes or rolls back a write that was interrupted. Safe to call at any time. */
 export async function recoverSnapshot(dir: string): Promise<'clean' | 'completed' | 'rolled-back'> {
-  let journalText: string | null = null;
-  try {
-    journalText = await readFile(join(dir, JOURNAL), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  if (journalText !== null) {
-    await applyJournal(dir, JSON.parse(journalText) as Journal);
+  const journal = await readJournal(dir);
+  if (journal) {
+    await applyJournal(dir, journal);
     return 'completed';
   }
   const strays = (await listFiles(dir)).filter((path) => path.endsWith(TEMP_SUFFIX));
@@ -104,7 +98,12 @@ export async function recoverSnapshot(dir: string): Promise<'clean' | 'completed
   return strays.length > 0 ? 'rolled-back' : 'clean';
 }
 
-export async function writeSnapshot(dir: string, content: SnapshotContent): Promise<{ written: number; deleted: number; unchanged: number }> {
+export async function writeSnapshot(
+  dir: string,
+  content: SnapshotContent,
+  options: { beforeStep?: (step: WriteStep) => Promise<void> | void } = {},
+): Promise<{ written: number; deleted: number; unchanged: number }> {
+  const { beforeStep } = options;
   await mkdir(dir, { recursive: true });
   await recoverSnapshot(dir);
   const files = renderSnapshotFiles(content);
@@ -119,6 +118,7 @@ export async function writeSnapshot(dir: string, content: SnapshotContent): Prom
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
+    await beforeStep?.({ kind: 'write-temp', path });
     await writeFile(`${target}${TEMP_SUFFIX}`, file.text);
     renames.push([`${path}${TEMP_SUFFIX}`, path]);
   }
@@ -128,24 +128,11 @@ export async function writeSnapshot(dir: string, content: SnapshotContent): Prom
   if (renames.length === 0 && deletions.length === 0) return { written: 0, deleted: 0, unchanged };
 
   const journal: Journal = { renames, deletions };
+  await beforeStep?.({ kind: 'write-journal' });
   await writeFile(join(dir, `${JOURNAL}${TEMP_SUFFIX}`), JSON.stringify(journal));
   await rename(join(dir, `${JOURNAL}${TEMP_SUFFIX}`), join(dir, JOURNAL));
-  await applyJournal(dir, journal);
+  await applyJournal(dir, journal, beforeStep);
   return { written: renames.length, deleted: deletions.length, unchanged };
-}
-
-async function applyJournal(dir: string, journal: Journal): Promise<void> {
-  for (const [from, to] of journal.renames) {
-    try {
-      await rename(join(dir, from), join(dir, to));
-    } catch (error) {
-      // Already renamed by an earlier, interrupted pass over this journal.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  for (const path of journal.deletions) await rm(join(dir, path), { force: true });
-  await removeEmptyDirectories(join(dir, 'repos'));
-  await rm(join(dir, JOURNAL), { force: true });
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -158,20 +145,4 @@ async function listFiles(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-}
-
-async function removeEmptyDirectories(dir: string): Promise<boolean> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  let empty = true;
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await removeEmptyDirectories(join(dir, entry.name)))) continue;
-    empty = false;
-  }
-  if (empty) await rm(dir, { recursive: true, force: true });
-  return empty;
 }

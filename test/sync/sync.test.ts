@@ -150,19 +150,26 @@ describe('npm run sync against the GitHub simulator', () => {
     expect(output).toMatch(/secondary rate limit/);
   });
 
-  it('fails a source whose answer has both data and errors, and keeps the previous snapshot', async () => {
+  it('an answer with data and an error about one item costs only that item: its previous copy stays until GitHub returns it', async () => {
     expect((await runSync(sandbox)).code).toBe(0);
     const before = await snapshotFiles();
     // Issue 2 has comments and votes, so its change needs an IssueDetails query.
     widgets().issues.find((i) => i.number === 2)!.updatedAt = at(7000);
     sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: true }, times: Infinity });
+    sim.resetLog();
     const { code, output } = await runSync(sandbox);
-    expect(code, output).toBe(1);
-    expect(output).toMatch(/with errors and incomplete data/);
-    // It was retried, smaller, before giving up.
-    expect(sim.log.filter((entry) => entry.operationName === 'IssueDetails').length).toBeGreaterThan(1);
-    expect(output).toMatch(/previous snapshot was left as it was/);
-    expect(await snapshotFiles()).toEqual(before);
+    expect(code, output).toBe(0);
+    // Asked once more on its own before giving up on it.
+    expect(sim.log.filter((entry) => entry.operationName === 'IssueDetails').length).toBe(2);
+    expect(output).toMatch(/acme\/widgets#2 \(issue\): SERVICE_UNAVAILABLE: Something went wrong.*previous snapshot's copy is kept/);
+    const after = await snapshotFiles();
+    for (const files of [before, after]) files.delete('manifest.json');
+    expect(after).toEqual(before);
+
+    sim.faults.clear();
+    const again = await runSync(sandbox);
+    expect(again.code, again.output).toBe(0);
+    expect((await readSnapshot(sandbox.snapshotDir)).items.find((item) => item.number === 2)?.updatedAt).toBe(at(7000));
   });
 
   it('stops cleanly on a primary rate limit that resets later, then resumes where it stopped', async () => {

@@ -1,0 +1,288 @@
+/**
+ * `npm run sync` on GitHub's bad days: partial GraphQL answers, dropped connections, stalls, a
+ * closed port, rate limits. After each, the snapshot folder is byte for byte the last good one or
+ * a complete new one, the message names the cause, and the token is never printed.
+ */
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
+import { expectedItems, projectItem } from './expected-snapshot.ts';
+import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
+import { at, syncWorld } from './sync-world.ts';
+
+const config = {
+  site: { title: 'Widgets roadmap' },
+  sources: [{ repo: 'acme/widgets', issues: { labels: ['enhancement'] }, discussions: { categories: ['ideas'] } }],
+  sync: { comments: 5 },
+};
+const filters = { labels: ['enhancement'], categories: ['ideas'], keepComments: 5 };
+
+let sim: Simulator;
+let sandbox: SyncSandbox;
+
+beforeAll(async () => {
+  sim = await startSimulator({ world: syncWorld(), token: TOKEN });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  sim.world = syncWorld();
+  sim.faults.clear();
+  sim.resetLog();
+  sim.rateLimits.graphql.remaining = sim.rateLimits.graphql.limit;
+  sim.rateLimits.core.remaining = sim.rateLimits.core.limit;
+  sandbox = await createSandbox(sim, config);
+});
+afterEach(async () => {
+  await sandbox.cleanup();
+});
+
+const widgets = () => sim.world.repositories.find((repo) => repo.name === 'widgets')!;
+
+/** Every file of the snapshot folder, with its bytes. */
+async function snapshotFiles(): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(sandbox.snapshotDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(sandbox.snapshotDir.length + 1), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+/** A first sync that works: the last good snapshot, byte for byte. */
+async function lastGood(): Promise<Map<string, Buffer>> {
+  const { code, output } = await runSync(sandbox);
+  expect(code, output).toBe(0);
+  sim.resetLog();
+  return snapshotFiles();
+}
+
+/** A complete snapshot: exactly the files its manifest lists, each with the listed sha256, nothing half-written. */
+async function expectComplete(): Promise<void> {
+  const files = await snapshotFiles();
+  const manifest = JSON.parse(String(files.get('manifest.json'))) as { files: Array<{ path: string; sha256: string }> };
+  expect([...files.keys()].sort()).toEqual(['manifest.json', ...manifest.files.map((file) => file.path)].sort());
+  for (const file of manifest.files) {
+    expect(createHash('sha256').update(files.get(file.path)!).digest('hex'), file.path).toBe(file.sha256);
+  }
+}
+
+/** The snapshot holds what the simulator's world holds now, field by field. */
+async function expectWorld(): Promise<void> {
+  await expectComplete();
+  const snapshot = await readSnapshot(sandbox.snapshotDir);
+  expect(snapshot.items.map(projectItem)).toEqual(expectedItems(sim.world, 'acme/widgets', filters));
+}
+
+function summaryLine(output: string): { items: number; changed: number; removed: number } {
+  const match = /acme\/widgets\s+\S+\s+(\d+) items\s+(\d+) changed\s+(\d+) removed/.exec(output);
+  expect(match, output).not.toBeNull();
+  return { items: Number(match![1]), changed: Number(match![2]), removed: Number(match![3]) };
+}
+
+describe('partial GraphQL answers', () => {
+  it('an issue deleted between listing and details is gone, and the rest is synced', async () => {
+    await lastGood();
+    const repo = widgets();
+    // Issue 2 (votes, comments) changes, so it is listed and then asked for in detail...
+    repo.issues.find((issue) => issue.number === 2)!.updatedAt = at(7000);
+    repo.issues.find((issue) => issue.number === 7)!.title = 'Request number 7, now clearer';
+    repo.issues.find((issue) => issue.number === 7)!.updatedAt = at(7001);
+    // ...and is deleted in between: GitHub answers null and NOT_FOUND at its place in `nodes`.
+    sim.faults.add({
+      match: {
+        operationName: 'IssueDetails',
+        // Not a fault: the rule never fires, it only deletes the issue as the query arrives.
+        when: () => {
+          repo.issues = repo.issues.filter((issue) => issue.number !== 2);
+          return false;
+        },
+      },
+      fault: { type: 'bad-gateway' },
+    });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/acme\/widgets#2 \(issue\): NOT_FOUND: Could not resolve to a node with the global id of '[^']+'; GitHub no longer has it, so it leaves the snapshot/);
+    expect(output).not.toMatch(/Check the repository names/);
+    await expectWorld();
+    expect(summaryLine(output)).toMatchObject({ changed: 1, removed: 1 });
+  });
+
+  it('an answer with errors and no data at all is asked again, smaller', async () => {
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/GitHub answered GraphQL with errors and incomplete data: Something went wrong while executing your query.*Retrying with batches of/);
+    await expectWorld();
+  });
+
+  it('errors about the repository itself fail the source with a hint that fits, and change nothing', async () => {
+    const before = await lastGood();
+    sim.faults.add({
+      match: { operationName: 'RepositoryOverview' },
+      fault: { type: 'status', status: 200, body: { data: { repository: null }, errors: [{ type: 'FORBIDDEN', path: ['repository'], message: 'Resource not accessible by integration' }] } },
+    });
+    const forbidden = await runSync(sandbox);
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.output).toMatch(/FORBIDDEN: Resource not accessible by integration/);
+    expect(forbidden.output).toMatch(/token's permissions/);
+    expect(await snapshotFiles()).toEqual(before);
+
+    widgets().name = 'gadgets';
+    const missing = await runSync(sandbox);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toMatch(/no such repository: NOT_FOUND: Could not resolve to a Repository with the name 'acme\/widgets'/);
+    expect(missing.output).toMatch(/sources\[\]\.repo/);
+    expect(await snapshotFiles()).toEqual(before);
+  });
+});
+
+describe('dropped connections and stalls', () => {
+  it('a reset connection is asked again, and the sync completes', async () => {
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' } });
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'reset' } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/Could not reach GITHUB_GRAPHQL_URL \(http:\/\/127\.0\.0\.1:\d+\/graphql\): connection closed before an answer/);
+    await expectWorld();
+  });
+
+  it('connections that keep being reset fail the sync with the cause, not as "GitHub answered 500"', async () => {
+    const before = await lastGood();
+    widgets().issues.find((issue) => issue.number === 7)!.updatedAt = at(7000);
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' }, times: Infinity });
+    const { code, output } = await runSync(sandbox);
+    expect(code).toBe(1);
+    expect(output).toMatch(/Sync failed: Could not reach GITHUB_API_URL \(http:\/\/127\.0\.0\.1:\d+\): connection closed before an answer/);
+    expect(output).not.toMatch(/GitHub answered 500|GitHub had a problem/);
+    expect(output).not.toContain(TOKEN);
+    expect(await snapshotFiles()).toEqual(before);
+  });
+
+  it('a stalled REST page is abandoned after the timeout, said so, and asked again', async () => {
+    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '400';
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 3000 } });
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'timeout', ms: 3000 } });
+    const started = Date.now();
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/A REST request got no answer within 400 ms\. Retrying\./);
+    expect(output).toMatch(/A GraphQL request got no answer within 400 ms\. Retrying with batches of/);
+    // Neither stall was waited out.
+    expect(Date.now() - started).toBeLessThan(6000);
+    await expectWorld();
+  });
+
+  it("the wait for a secondary limit does not count against the next attempt's timeout", async () => {
+    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '500';
+    // 60 s scaled by ROADMAP_SYNC_DELAY_SCALE (0.01): a 600 ms wait, longer than the timeout.
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).not.toMatch(/got no answer/);
+    await expectWorld();
+  });
+
+  it('a REST page that never comes fails the sync after three tries and changes nothing', async () => {
+    const before = await lastGood();
+    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '300';
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 2000 }, times: Infinity });
+    const { code, output } = await runSync(sandbox);
+    expect(code).toBe(1);
+    expect(output).toMatch(/Sync failed: A REST request got no answer within 300 ms\. It timed out 3 times in a row\./);
+    expect(output).toMatch(/ROADMAP_SYNC_TIMEOUT_MS/);
+    expect(await snapshotFiles()).toEqual(before);
+  });
+
+  it('a closed port is named as such, with the address to check', async () => {
+    const before = await lastGood();
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as { port: number };
+        server.close(() => resolve(free));
+      });
+    });
+    const closed = `http://127.0.0.1:${port}`;
+    const { code, output } = await runSync({ ...sandbox, env: { ...sandbox.env, GITHUB_API_URL: closed, GITHUB_GRAPHQL_URL: `${closed}/graphql` } });
+    expect(code).toBe(1);
+    expect(output).toContain(`Could not reach GITHUB_GRAPHQL_URL (${closed}/graphql): connection refused (ECONNREFUSED).`);
+    expect(output).toMatch(/Check that GITHUB_GRAPHQL_URL is right/);
+    expect(output).not.toMatch(/GitHub answered 500|GitHub had a problem/);
+    expect(output).not.toContain(TOKEN);
+    expect(await snapshotFiles()).toEqual(before);
+  });
+});
+
+describe('rate limits', () => {
+  it('a stopped --full resumes with a plain run, as the full pass it was', async () => {
+    const before = await lastGood();
+    // Only a full pass notices a deleted issue.
+    widgets().issues = widgets().issues.filter((issue) => issue.number !== 8);
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'primary-rate-limit', resetInSeconds: 3600 } });
+    const stopped = await runSync(sandbox, ['--full']);
+    expect(stopped.code).toBe(75);
+    expect(stopped.output).toMatch(/resumes from where it stopped/);
+    expect(await snapshotFiles()).toEqual(before);
+
+    sim.faults.clear();
+    sim.rateLimits.graphql.remaining = sim.rateLimits.graphql.limit;
+    sim.resetLog();
+    const resumed = await runSync(sandbox);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.output).toMatch(/Resuming the full sync that stopped at/);
+    expect(sim.log.filter((entry) => entry.operationName === 'RepositoryOverview' || entry.kind === 'rest')).toHaveLength(0);
+    await expectWorld();
+    expect(summaryLine(resumed.output).removed).toBe(1);
+  });
+
+  it('running out of secondary-limit waits stops like the primary limit, resumable, without blaming the token', async () => {
+    const before = await lastGood();
+    widgets().issues.find((issue) => issue.number === 7)!.updatedAt = at(7000);
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 1 }, times: Infinity });
+    const stopped = await runSync(sandbox);
+    expect(stopped.code).toBe(75);
+    expect(stopped.output).toMatch(/secondary rate limit kept refusing requests/);
+    expect(stopped.output).toMatch(/resumes from where it stopped/);
+    expect(stopped.output).not.toMatch(/permission/i);
+    expect(await snapshotFiles()).toEqual(before);
+    await expect(stat(sandbox.env.ROADMAP_SYNC_CHECKPOINT!)).resolves.toBeTruthy();
+
+    sim.faults.clear();
+    const resumed = await runSync(sandbox);
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.output).toMatch(/Resuming the sync/);
+    await expectWorld();
+  });
+});
+
+describe('the summary', () => {
+  it('counts as changed only items whose content differs, and as removed the items gone, on a full pass too', async () => {
+    await lastGood();
+    const unchanged = await runSync(sandbox, ['--full']);
+    expect(unchanged.code, unchanged.output).toBe(0);
+    expect(summaryLine(unchanged.output)).toEqual({ items: expectedItems(sim.world, 'acme/widgets', filters).length, changed: 0, removed: 0 });
+
+    const repo = widgets();
+    const dropped = repo.issues.filter((issue) => issue.number >= 7 && issue.labels.includes('enhancement'));
+    repo.issues = repo.issues.filter((issue) => !dropped.includes(issue));
+    repo.discussions.find((discussion) => discussion.number === 20)!.title = 'Plugin system, renamed';
+    const forced = await runSync(sandbox, ['--full', '--force']);
+    expect(forced.code, forced.output).toBe(0);
+    expect(summaryLine(forced.output)).toMatchObject({ changed: 1, removed: dropped.length });
+  });
+
+  it('counts every request sent, failed ones too', async () => {
+    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'status', status: 502 } });
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'bad-gateway' } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    const rest = sim.log.filter((entry) => entry.kind === 'rest').length;
+    const graphql = sim.log.filter((entry) => entry.kind === 'graphql').length;
+    expect(output).toContain(`${rest + graphql} requests (${rest} REST, ${graphql} GraphQL)`);
+  });
+});
