@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { buildRequests } from '../../src/model/build-requests.ts';
 import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import type { Actor, Comment, IssueItem, DiscussionItem, Item, ItemEvent, RepositorySnapshot, Vote } from '../../src/snapshot/schema.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type Actor, type Comment, type IssueItem, type DiscussionItem, type Item, type ItemEvent, type RepositorySnapshot, type Vote } from '../../src/snapshot/schema.ts';
 import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
 import { generateWorld } from '../demo/generate.ts';
 import type { SimActor, SimComment, SimReaction, SimRepository, SimTimelineEvent, SimWorld } from '../github-simulator/store-types.ts';
@@ -63,6 +63,9 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
       case 'labeled':
       case 'unlabeled':
         return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, label: simEvent.label };
+      case 'milestoned':
+      case 'demilestoned':
+        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, milestoneTitle: simEvent.milestoneTitle };
     }
   };
 
@@ -130,7 +133,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
   }
   items.sort((a, b) => a.repository.localeCompare(b.repository) || a.number - b.number);
   return {
-    manifest: { schemaVersion: 1, generator: 'open-roadmap', syncedAt: SYNCED_AT, apiUrl: 'generated world', sources: [], files: [] },
+    manifest: { schemaVersion: SNAPSHOT_SCHEMA_VERSION, generator: 'open-roadmap', syncedAt: SYNCED_AT, apiUrl: 'generated world', sources: [], files: [] },
     repositories,
     items,
   };
@@ -138,7 +141,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
 
 function repositorySnapshot(repository: SimRepository, name: string): RepositorySnapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     repository: name,
     url: `https://github.com/${name}`,
     description: repository.description,

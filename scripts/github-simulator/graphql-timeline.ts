@@ -22,6 +22,8 @@ const EVENT_TYPES: Record<SimTimelineEvent['kind'], { typename: NodeKind; itemTy
   reopened: { typename: 'ReopenedEvent', itemType: 'REOPENED_EVENT' },
   labeled: { typename: 'LabeledEvent', itemType: 'LABELED_EVENT' },
   unlabeled: { typename: 'UnlabeledEvent', itemType: 'UNLABELED_EVENT' },
+  milestoned: { typename: 'MilestonedEvent', itemType: 'MILESTONED_EVENT' },
+  demilestoned: { typename: 'DemilestonedEvent', itemType: 'DEMILESTONED_EVENT' },
 };
 
 function itemTypeOf(entry: TimelineEntry): string {
@@ -86,6 +88,10 @@ export function timelineEventView(context: ResolverContext, repo: RepoIndex, iss
         label: () =>
           labelView(context, repo, repo.labels.get(event.label.toLowerCase()) ?? { name: event.label, color: 'ededed', description: null }),
       };
+    case 'milestoned':
+    case 'demilestoned':
+      // The title as it was then: GitHub keeps it on the event, even after the milestone is renamed or deleted.
+      return { ...base, subject: self, milestoneTitle: event.milestoneTitle };
   }
 }
 

@@ -26,7 +26,9 @@ export type NodeKind =
   | 'LabeledEvent'
   | 'UnlabeledEvent'
   | 'MarkedAsDuplicateEvent'
-  | 'UnmarkedAsDuplicateEvent';
+  | 'UnmarkedAsDuplicateEvent'
+  | 'MilestonedEvent'
+  | 'DemilestonedEvent';
 
 const PREFIXES: Record<NodeKind, string> = {
   Repository: 'R',
@@ -51,6 +53,8 @@ const PREFIXES: Record<NodeKind, string> = {
   UnlabeledEvent: 'UNLE',
   MarkedAsDuplicateEvent: 'MADE',
   UnmarkedAsDuplicateEvent: 'UMDE',
+  MilestonedEvent: 'MIE',
+  DemilestonedEvent: 'DMIE',
 };
 
 const KINDS_BY_PREFIX = new Map<string, NodeKind>(
@@ -92,6 +96,8 @@ const PART_COUNTS: Record<NodeKind, number> = {
   UnlabeledEvent: 3,
   MarkedAsDuplicateEvent: 3,
   UnmarkedAsDuplicateEvent: 3,
+  MilestonedEvent: 3,
+  DemilestonedEvent: 3,
 };
 
 /** Splits a node id back into its kind and parts; `null` for anything the simulator did not mint. */

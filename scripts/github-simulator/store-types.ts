@@ -83,7 +83,10 @@ export type SimTimelineEvent =
     }
   | { kind: 'reopened'; id: number; actor: string | null; createdAt: string }
   | { kind: 'labeled'; id: number; actor: string | null; createdAt: string; label: string }
-  | { kind: 'unlabeled'; id: number; actor: string | null; createdAt: string; label: string };
+  | { kind: 'unlabeled'; id: number; actor: string | null; createdAt: string; label: string }
+  /** GitHub's `MilestonedEvent` / `DemilestonedEvent` name the milestone by its title at the time. */
+  | { kind: 'milestoned'; id: number; actor: string | null; createdAt: string; milestoneTitle: string }
+  | { kind: 'demilestoned'; id: number; actor: string | null; createdAt: string; milestoneTitle: string };
 
 export interface SimIssue {
   number: number;

@@ -53,6 +53,8 @@ const timelineEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reopened'), ...eventBase }),
   z.object({ kind: z.literal('labeled'), ...eventBase, label: z.string() }),
   z.object({ kind: z.literal('unlabeled'), ...eventBase, label: z.string() }),
+  z.object({ kind: z.literal('milestoned'), ...eventBase, milestoneTitle: z.string() }),
+  z.object({ kind: z.literal('demilestoned'), ...eventBase, milestoneTitle: z.string() }),
 ]);
 
 const issue = z.object({

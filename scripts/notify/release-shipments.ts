@@ -1,8 +1,11 @@
 /**
  * What a release shipped, in the form the notifier needs: each shipped request with the items to
  * comment on (the request and every duplicate), the people who asked for it, and the addresses
- * of its pages. The answer comes from the model (`buildRequests`, `buildChangelog`), so the
- * notifier announces exactly what the changelog page lists, in the same order. Pure.
+ * of its pages. The answer comes from the model (`buildRequests`, `buildChangelog`, which ask
+ * `shipments.ts`), in the changelog page's order. A request is announced once, with the release
+ * that shipped it (`Request.release`: the first stable one), so a later release never announces it
+ * again, and a prerelease, whose changelog page lists what it shipped first, announces nothing:
+ * what it shipped is announced with the first stable release that contains it. Pure.
  */
 import type { RoadmapConfig } from '../../src/config/schema.ts';
 import { buildChangelog } from '../../src/model/build-changelog.ts';
@@ -10,7 +13,7 @@ import { buildRequests } from '../../src/model/build-requests.ts';
 import { isExcludedAccount } from '../../src/model/excluded-accounts.ts';
 import { itemKey } from '../../src/model/item-key.ts';
 import { releaseId } from '../../src/model/shipments.ts';
-import type { ItemKey } from '../../src/model/types.ts';
+import type { ItemKey, Request } from '../../src/model/types.ts';
 import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
 import type { Item, Release } from '../../src/snapshot/schema.ts';
 import { NotifyError } from './notify-error.ts';
@@ -78,6 +81,11 @@ function shippedItem(item: Item, canonical: boolean): ShippedItem {
   };
 }
 
+/** Whether `release` is the one a request is announced with: the first stable release that shipped it. */
+export function announcedWith(request: Pick<Request, 'release'>, release: string): boolean {
+  return request.release !== null && !request.release.isPrerelease && request.release.id === release;
+}
+
 export function releaseShipment(snapshot: Snapshot, config: RoadmapConfig, release: Release): ReleaseShipment {
   const id = releaseId(release);
   const requests = buildRequests(snapshot, config);
@@ -94,7 +102,7 @@ export function releaseShipment(snapshot: Snapshot, config: RoadmapConfig, relea
   const shipped = entry.shipped.flatMap((key): ShippedRequest[] => {
     const request = requestsByKey.get(key);
     const item = itemsByKey.get(key);
-    if (!request || !item) return [];
+    if (!request || !item || !announcedWith(request, id)) return [];
     const duplicates = request.duplicates
       .map((duplicate) => itemsByKey.get(duplicate.key))
       .filter((duplicate) => duplicate !== undefined);

@@ -106,6 +106,9 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
       shipment.requests.length > 0 ? ` (${shipment.requests.map((request) => `${request.repository}#${request.number}`).join(', ')})` : ''
     }.`,
   );
+  if (shipment.isPrerelease) {
+    log(`${label} is a pre-release: the requests it shipped are announced once, with the first stable release that contains them.`);
+  }
 
   // Settings are checked before anything is locked or sent.
   const mail = env.subscribersFile === null ? 'ROADMAP_SUBSCRIBERS_FILE is not set' : mailSetup(env, options.dryRun, redact);

@@ -119,6 +119,8 @@ export const gqlTimelineNodeSchema = z.discriminatedUnion('__typename', [
   z.object({ __typename: z.literal('ReopenedEvent'), createdAt: time, actor: actorLogin }),
   z.object({ __typename: z.literal('LabeledEvent'), createdAt: time, actor: actorLogin, label: z.object({ name: z.string() }) }),
   z.object({ __typename: z.literal('UnlabeledEvent'), createdAt: time, actor: actorLogin, label: z.object({ name: z.string() }) }),
+  z.object({ __typename: z.literal('MilestonedEvent'), createdAt: time, actor: actorLogin, milestoneTitle: z.string() }),
+  z.object({ __typename: z.literal('DemilestonedEvent'), createdAt: time, actor: actorLogin, milestoneTitle: z.string() }),
 ]);
 export type GqlTimelineNode = z.infer<typeof gqlTimelineNodeSchema>;
 

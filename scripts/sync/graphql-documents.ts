@@ -368,6 +368,9 @@ export const TIMELINE_ITEM_TYPES = [
   'REOPENED_EVENT',
   'LABELED_EVENT',
   'UNLABELED_EVENT',
+  // Milestone changes decide which release a milestone credits (src/model/shipments.ts).
+  'MILESTONED_EVENT',
+  'DEMILESTONED_EVENT',
 ] as const;
 
 const timelinePageFragment = /* GraphQL */ `
@@ -457,6 +460,20 @@ const timelinePageFragment = /* GraphQL */ `
         label {
           name
         }
+      }
+      ... on MilestonedEvent {
+        createdAt
+        actor {
+          login
+        }
+        milestoneTitle
+      }
+      ... on DemilestonedEvent {
+        createdAt
+        actor {
+          login
+        }
+        milestoneTitle
       }
     }
   }

@@ -177,6 +177,15 @@ export function eventsFromTimeline(nodes: readonly GqlTimelineNode[]): { events:
           label: node.label.name,
         });
         break;
+      case 'MilestonedEvent':
+      case 'DemilestonedEvent':
+        events.push({
+          kind: node.__typename === 'MilestonedEvent' ? 'milestoned' : 'demilestoned',
+          createdAt: node.createdAt,
+          actor: node.actor?.login ?? null,
+          milestoneTitle: node.milestoneTitle,
+        });
+        break;
     }
   }
   return { events, closingPullRequests };

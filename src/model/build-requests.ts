@@ -6,18 +6,18 @@
  */
 import type { RoadmapConfig } from '../config/schema.ts';
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
-import type { Comment, Item, PullRequestRef, RepositorySnapshot } from '../snapshot/schema.ts';
+import type { Comment, Item, PullRequestRef, Release, RepositorySnapshot } from '../snapshot/schema.ts';
 import { isExcludedAccount } from './excluded-accounts.ts';
 import { itemKey } from './item-key.ts';
 import type { DuplicateProblem } from './duplicate-problems.ts';
 import { publishableItems, publishedReleases, unavailableReasonOf } from './publishable-items.ts';
 import { trendingScore } from './ranking.ts';
 import { resolveDuplicates } from './resolve-duplicates.ts';
-import { releaseId, shipReleases, type ShipmentGroup } from './shipments.ts';
+import { releaseId, releasesOf, shipRequests, type ShipmentGroup } from './shipments.ts';
 import { releasePath, releaseSlug, requestPath, requestSlug } from './site-paths.ts';
 import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
-import type { ItemKey, ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
+import type { ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
 import { uniqueVoters } from './unique-voters.ts';
 
 export type ModelConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'>;
@@ -133,7 +133,7 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
   });
 
   const releases = publishedReleases(snapshot, config);
-  const shipments = shipReleases(releases, groups, {
+  const shipments = shipRequests(releases, groups, {
     milestoneTitle: (repository, number) =>
       repositories.get(repository.toLowerCase())?.milestones.find((milestone) => milestone.number === number)?.title ?? null,
     canonicalKeyOf: (ref) => {
@@ -141,21 +141,17 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       return canonical !== undefined && canonicalKeys.has(canonical) ? canonical : null;
     },
   });
-  const shippedIn = new Map<ItemKey, ReleaseRef[]>();
-  for (const release of [...releases].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))) {
-    const ref: ReleaseRef = {
-      id: releaseId(release),
-      repository: release.repository,
-      tagName: release.tagName,
-      name: release.name,
-      url: release.url,
-      slug: releaseSlug(release, config.sources),
-      path: releasePath(release, config.sources),
-      isPrerelease: release.isPrerelease,
-      publishedAt: release.publishedAt,
-    };
-    for (const key of shipments.get(ref.id) ?? []) shippedIn.set(key, [...(shippedIn.get(key) ?? []), ref]);
-  }
+  const releaseRef = (release: Release): ReleaseRef => ({
+    id: releaseId(release),
+    repository: release.repository,
+    tagName: release.tagName,
+    name: release.name,
+    url: release.url,
+    slug: releaseSlug(release, config.sources),
+    path: releasePath(release, config.sources),
+    isPrerelease: release.isPrerelease,
+    publishedAt: release.publishedAt,
+  });
 
   const now = snapshot.manifest.syncedAt;
   const requests = groups.map((group): Request => {
@@ -167,8 +163,9 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       ...Array.from({ length: votes.anonymous }, () => votes.anonymousSince ?? item.createdAt),
     ];
     const status = statusOf(item, config.statuses);
-    const releasesOfRequest = shippedIn.get(group.key) ?? [];
-    const release = releasesOfRequest.find((candidate) => !candidate.isPrerelease) ?? releasesOfRequest[0] ?? null;
+    const shipment = shipments.get(group.key);
+    const releasesOfRequest = shipment === undefined ? [] : releasesOf(shipment).map(releaseRef);
+    const release = shipment === undefined ? null : releaseRef(shipment.firstStable ?? shipment.first);
     const shippedAt = release?.publishedAt ?? (status === 'shipped' ? (item.closedAt ?? item.updatedAt) : null);
     return {
       key: group.key,

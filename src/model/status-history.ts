@@ -1,11 +1,11 @@
 /**
  * How a request's status changed over time, for its page and its Atom feed.
  *
- * Issues are replayed from their events (labels added and removed, closes and reopens),
- * starting from the labels they must have had when opened. The snapshot records no milestone
- * events, so a milestone only shows in the history as the last change, dated by the item's
- * last update. Discussions have no events: they start at the default and, when their status
- * differs now, change once, when closed or last updated.
+ * Issues are replayed from their events (labels added and removed, closes and reopens,
+ * milestones set and removed), starting from the labels and milestone they must have had when
+ * opened. A request shipped and then reopened reads "Shipped", then the status it went back to:
+ * it is not shipped any more (see `shipments.ts`). Discussions have no events: they start at the
+ * default and, when their status differs now, change once, when closed or last updated.
  */
 import type { StatusesConfig } from '../config/schemas/statuses.ts';
 import type { Item } from '../snapshot/schema.ts';
@@ -35,7 +35,9 @@ export function statusHistory(item: Item, rules: StatusRules): StatusChange[] {
   if (item.type === 'issue') {
     const labels = initialLabels(item);
     const labeledAt = new Map<string, string>();
-    const state: ItemState = { open: true, stateReason: null, labels: [], labeledAt, hasMilestone: false };
+    // The first milestone event tells whether it started in one: removing means it had one.
+    const firstMilestoneChange = item.events.find((event) => event.kind === 'milestoned' || event.kind === 'demilestoned');
+    const state: ItemState = { open: true, stateReason: null, labels: [], labeledAt, hasMilestone: firstMilestoneChange?.kind === 'demilestoned' };
     const snapshotOf = (): ItemState => ({ ...state, labels: [...labels] });
     push(history, { status: statusFromState(snapshotOf(), rules), at: item.createdAt });
     item.events.forEach((event, index) => {
@@ -54,6 +56,10 @@ export function statusHistory(item: Item, rules: StatusRules): StatusChange[] {
         case 'reopened':
           state.open = true;
           state.stateReason = null;
+          break;
+        case 'milestoned':
+        case 'demilestoned':
+          state.hasMilestone = event.kind === 'milestoned';
           break;
         default:
           // Duplicate markings do not change the status by themselves.

@@ -107,7 +107,10 @@ export interface Request {
   closingPullRequests: PullRequestRef[];
   /** The release that shipped it: the first stable one, else the first prerelease. */
   release: ReleaseRef | null;
-  /** Every release that lists it (a prerelease and then its stable release, for example). */
+  /**
+   * The releases whose changelog lists it, oldest first: the first release that shipped it, and
+   * the first stable one when a prerelease came first (see `shipments.ts`). Empty while not shipped.
+   */
   shippedIn: ReleaseRef[];
   /** When it shipped: its release, or when it was closed as completed. Null while not shipped. */
   shippedAt: string | null;

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 /** Items are grouped by `Math.floor(number / ITEMS_PER_SHARD)` so a shard's file name is stable. */
 export const ITEMS_PER_SHARD = 500;
 
@@ -90,7 +90,8 @@ export type PullRequestRef = z.infer<typeof pullRequestRefSchema>;
 /**
  * What happened to an item over time, as far as a roadmap cares: duplicate markings (GitHub's
  * `MarkedAsDuplicateEvent` / `UnmarkedAsDuplicateEvent`), closes (with reason and closing pull
- * request), reopens and label changes. Chronological.
+ * request), reopens, label changes and milestone changes (`MilestonedEvent` / `DemilestonedEvent`,
+ * which name the milestone by its title at the time). Chronological.
  */
 export const itemEventSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -124,6 +125,18 @@ export const itemEventSchema = z.discriminatedUnion('kind', [
     createdAt: isoDateTime,
     actor: z.string().nullable(),
     label: z.string(),
+  }),
+  z.object({
+    kind: z.literal('milestoned'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    milestoneTitle: z.string(),
+  }),
+  z.object({
+    kind: z.literal('demilestoned'),
+    createdAt: isoDateTime,
+    actor: z.string().nullable(),
+    milestoneTitle: z.string(),
   }),
 ]);
 export type ItemEvent = z.infer<typeof itemEventSchema>;

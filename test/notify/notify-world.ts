@@ -6,9 +6,9 @@
  *   #2  Dark theme please    a duplicate of #1 (opened by grace), closed as duplicate
  *   D20 Theme editor idea    a Discussion a maintainer marked "Duplicate of #1"
  *   #3  Export to PDF        closed in the milestone "v1.1.0"
- *   #4  Keyboard shortcuts   named by the notes ("Ships #4"); its title tries to inject a header
- *   #5  Plugin API           named by the notes ("Closes #5"), but locked
- *   D21 Offline mode         a Discussion named by the notes by its full URL
+ *   #4  Keyboard shortcuts   closed, and named by the notes ("Ships #4"); its title tries to inject a header
+ *   #5  Plugin API           closed, and named by the notes ("Closes #5"), but locked
+ *   D21 Offline mode         a Discussion closed as resolved, named by the notes by its full URL
  *   #6  Sync across devices  not shipped
  *
  * The notes also carry a script, an event handler, a `javascript:` link and relative links.
@@ -141,14 +141,14 @@ export function notifyWorld(): SimWorld {
         ],
       }),
       issue(3, 'Export to PDF', { milestone: 1, reactions: votes(['dave'], 14), ...closed(70) }),
-      issue(4, INJECTED_TITLE, { reactions: votes(['heidi'], 16) }),
-      issue(5, 'Plugin API', { locked: true, reactions: votes(['bob'], 18) }),
+      issue(4, INJECTED_TITLE, { reactions: votes(['heidi'], 16), ...closed(80) }),
+      issue(5, 'Plugin API', { locked: true, reactions: votes(['bob'], 18), ...closed(85) }),
       issue(6, 'Sync across devices', { reactions: votes(['ada'], 20) }),
       issue(7, 'Crash on start', { labels: ['bug'] }),
     ],
     discussions: [
       discussion(20, 'Theme editor', { comments: [comment('maintainer', 'Duplicate of #1', 40, 'MEMBER')], updatedAt: at(41) }),
-      discussion(21, 'Offline mode', { author: 'carol', upvoteCount: 2, reactions: votes(['dave'], 22) }),
+      discussion(21, 'Offline mode', { author: 'carol', upvoteCount: 2, reactions: votes(['dave'], 22), closed: true, closedAt: at(90), stateReason: 'RESOLVED', updatedAt: at(90) }),
     ],
     pullRequests: [
       { number: 50, id: id(), title: 'Dark mode', author: 'carol', state: 'MERGED', createdAt: at(55), mergedAt: at(60), mergeCommit: 'a'.repeat(40), closes: [{ repository: 'acme/widgets', number: 1 }] },

@@ -223,6 +223,30 @@ describe('timelines, duplicates and closing pull requests', () => {
     ]);
   });
 
+  test('milestone changes show as MilestonedEvent and DemilestonedEvent, with the title the milestone had then', async () => {
+    const issue = sim.world.repositories[0]!.issues[1]!;
+    issue.events.push(
+      { kind: 'milestoned', id: 409, actor: 'bob', createdAt: '2026-01-10T00:00:00Z', milestoneTitle: 'v1.3.0' },
+      { kind: 'demilestoned', id: 410, actor: 'bob', createdAt: '2026-01-11T00:00:00Z', milestoneTitle: 'v1.3.0' },
+      { kind: 'milestoned', id: 411, actor: null, createdAt: '2026-01-11T00:00:00Z', milestoneTitle: 'v1.4.0' },
+    );
+    const fields = await issueFields(
+      issue.number,
+      `timelineItems(first: 10, itemTypes: [MILESTONED_EVENT, DEMILESTONED_EVENT]) {
+         nodes {
+           __typename
+           ... on MilestonedEvent { actor { login } createdAt milestoneTitle subject { ... on Issue { number } } }
+           ... on DemilestonedEvent { createdAt milestoneTitle }
+         }
+       }`,
+    );
+    expect(fields['timelineItems'].nodes).toEqual([
+      { __typename: 'MilestonedEvent', actor: { login: 'bob' }, createdAt: '2026-01-10T00:00:00Z', milestoneTitle: 'v1.3.0', subject: { number: issue.number } },
+      { __typename: 'DemilestonedEvent', createdAt: '2026-01-11T00:00:00Z', milestoneTitle: 'v1.3.0' },
+      { __typename: 'MilestonedEvent', actor: null, createdAt: '2026-01-11T00:00:00Z', milestoneTitle: 'v1.4.0', subject: { number: issue.number } },
+    ]);
+  });
+
   test('an issue closed by a merged pull request names it, in the timeline and in closedByPullRequestsReferences', async () => {
     const fields = await issueFields(
       2,

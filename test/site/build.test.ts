@@ -165,10 +165,13 @@ describe('request pages', () => {
     expect(links.some((link) => link.href === `${base}${request?.path}atom.xml`)).toBe(true);
   });
 
-  it('link a shipped request to the release that shipped it', async () => {
+  it('link a shipped request to the release that shipped it, marked when a pre-release', async () => {
     for (const request of roadmap.requests.filter((candidate) => candidate.release)) {
-      const links = byTag(await page(request.path), 'a').map((link) => attr(link, 'href'));
+      const html = await page(request.path);
+      const links = byTag(html, 'a').map((link) => attr(link, 'href'));
       expect(links, request.path).toContain(`${base}${request.release?.path}`);
+      const marked = elements(html).some((element) => attr(element, 'class') === 'prerelease-badge');
+      expect(marked, request.path).toBe(request.release?.isPrerelease);
     }
   });
 

@@ -86,6 +86,32 @@ describe('statusHistory', () => {
     expect(statusHistory(item, statuses).map((change) => change.status)).toEqual(['under-review', 'planned']);
   });
 
+  it('replays milestone changes, and a request reopened after it shipped goes back to where it was', () => {
+    // The default statuses put an open issue in a milestone in "planned".
+    const item = issue({
+      number: 1,
+      labels: ['enhancement'],
+      createdAt: '2025-01-01T00:00:00Z',
+      milestone: 1,
+      events: [
+        { kind: 'milestoned', createdAt: '2025-02-01T00:00:00Z', actor: 'm', milestoneTitle: 'v1.2.0' },
+        { kind: 'closed', createdAt: '2025-03-01T00:00:00Z', actor: 'm', stateReason: 'COMPLETED', closer: null },
+        { kind: 'reopened', createdAt: '2025-04-01T00:00:00Z', actor: 'm' },
+        { kind: 'demilestoned', createdAt: '2025-05-01T00:00:00Z', actor: 'm', milestoneTitle: 'v1.2.0' },
+        { kind: 'milestoned', createdAt: '2025-05-01T00:00:00Z', actor: 'm', milestoneTitle: 'v1.3.0' },
+      ],
+      state: 'OPEN',
+      stateReason: 'REOPENED',
+      updatedAt: '2025-05-01T00:00:00Z',
+    });
+    expect(statusHistory(item, statuses)).toEqual([
+      { status: 'under-review', at: '2025-01-01T00:00:00Z' },
+      { status: 'planned', at: '2025-02-01T00:00:00Z' },
+      { status: 'shipped', at: '2025-03-01T00:00:00Z' },
+      { status: 'planned', at: '2025-04-01T00:00:00Z' },
+    ]);
+  });
+
   it('gives a closed Discussion two steps', () => {
     const item = discussion({ number: 1, state: 'CLOSED', stateReason: 'RESOLVED', closedAt: '2025-05-01T00:00:00Z' });
     expect(statusHistory(item, statuses)).toEqual([
