@@ -26,7 +26,11 @@ export type NodeKind =
   | 'LabeledEvent'
   | 'UnlabeledEvent'
   | 'MarkedAsDuplicateEvent'
-  | 'UnmarkedAsDuplicateEvent';
+  | 'UnmarkedAsDuplicateEvent'
+  | 'RenamedTitleEvent'
+  | 'TransferredEvent'
+  | 'MilestonedEvent'
+  | 'DemilestonedEvent';
 
 const PREFIXES: Record<NodeKind, string> = {
   Repository: 'R',
@@ -51,6 +55,10 @@ const PREFIXES: Record<NodeKind, string> = {
   UnlabeledEvent: 'UNLE',
   MarkedAsDuplicateEvent: 'MADE',
   UnmarkedAsDuplicateEvent: 'UMDE',
+  RenamedTitleEvent: 'RTE',
+  TransferredEvent: 'TE',
+  MilestonedEvent: 'ME',
+  DemilestonedEvent: 'DME',
 };
 
 const KINDS_BY_PREFIX = new Map<string, NodeKind>(
@@ -92,6 +100,10 @@ const PART_COUNTS: Record<NodeKind, number> = {
   UnlabeledEvent: 3,
   MarkedAsDuplicateEvent: 3,
   UnmarkedAsDuplicateEvent: 3,
+  RenamedTitleEvent: 3,
+  TransferredEvent: 3,
+  MilestonedEvent: 3,
+  DemilestonedEvent: 3,
 };
 
 /** Splits a node id back into its kind and parts; `null` for anything the simulator did not mint. */
