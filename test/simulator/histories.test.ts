@@ -121,9 +121,14 @@ describe('a transferred issue', () => {
 
     const widgetsIssue = await graphql<Json>(sim, `{ repository(owner: "acme", name: "widgets") { issue(number: 1) { id } } }`);
     expect(moved.id).not.toBe(widgetsIssue.body.data?.['repository'].issue.id);
-    // Nothing is left at the old address.
+    // Nothing is left at the old address in GraphQL; REST points to the new one.
     const old = await graphql<Json>(sim, `{ repository(owner: "acme", name: "widgets") { issue(number: 77) { id } } }`);
     expect(old.body.errors?.[0]?.type).toBe('NOT_FOUND');
+    const moved301 = await fetch(`${sim.url}/repos/acme/widgets/issues/77`, { headers: { authorization: `token ${TOKEN}` }, redirect: 'manual' });
+    expect(moved301.status).toBe(301);
+    expect(moved301.headers.get('location')).toBe(`${sim.url}/repos/acme/${OTHER}/issues/3`);
+    const followed = await rest<Json>(sim, '/repos/acme/widgets/issues/77');
+    expect([followed.status, followed.body['number'], followed.body['title']]).toEqual([200, 3, 'Moved here from widgets']);
   });
 });
 
@@ -138,6 +143,11 @@ describe('an issue deleted after listing', () => {
     });
     expect(reply.body.data?.['nodes']).toEqual([{ number: 90 }, null]);
     expect(reply.body.errors).toEqual([expect.objectContaining({ type: 'NOT_FOUND', path: ['nodes', 1] })]);
+  });
+
+  test('answers 410 Gone on its own REST address', async () => {
+    const reply = await rest<Json>(sim, '/repos/acme/widgets/issues/91');
+    expect([reply.status, reply.body['message']]).toEqual([410, 'This issue was deleted']);
   });
 
   test('is gone from GraphQL listings and lookups too', async () => {
