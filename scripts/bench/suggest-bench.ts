@@ -51,21 +51,24 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
         createdAt: comment.createdAt,
         url: `${url}#issuecomment-${comment.id}`,
       }));
-  const event = (simEvent: SimTimelineEvent): ItemEvent => {
+  const event = (simEvent: SimTimelineEvent): ItemEvent[] => {
     switch (simEvent.kind) {
       case 'marked_as_duplicate':
       case 'unmarked_as_duplicate':
-        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, canonical: simEvent.canonical };
+        return [{ kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, canonical: simEvent.canonical }];
       case 'closed':
-        return { kind: 'closed', createdAt: simEvent.createdAt, actor: simEvent.actor, stateReason: simEvent.stateReason, closer: null };
+        return [{ kind: 'closed', createdAt: simEvent.createdAt, actor: simEvent.actor, stateReason: simEvent.stateReason, closer: null }];
       case 'reopened':
-        return { kind: 'reopened', createdAt: simEvent.createdAt, actor: simEvent.actor };
+        return [{ kind: 'reopened', createdAt: simEvent.createdAt, actor: simEvent.actor }];
       case 'labeled':
       case 'unlabeled':
-        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, label: simEvent.label };
+        return [{ kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, label: simEvent.label }];
       case 'milestoned':
       case 'demilestoned':
-        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, milestoneTitle: simEvent.milestoneTitle };
+        return [{ kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, milestoneTitle: simEvent.milestoneTitle }];
+      default:
+        // Renames and transfers are not part of the snapshot's events.
+        return [];
     }
   };
 
@@ -97,7 +100,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
         state: issue.state,
         stateReason: issue.stateReason,
         milestone: issue.milestone,
-        events: issue.events.map(event),
+        events: issue.events.flatMap(event),
         closingPullRequests: [],
       };
       items.push(item);

@@ -299,6 +299,7 @@ export function generateBenchWorld(seed: number, items: number): { world: SimWor
     privateRepository: BENCH_PRIVATE_REPOSITORY,
     draftReleases: [],
     shipped,
+    histories: [],
   };
   return { world, truth };
 }

@@ -141,6 +141,7 @@ export function checkWorld(world: SimWorld): string[] {
       let state: 'OPEN' | 'CLOSED' = 'OPEN';
       let reason: string | null = null;
       let closedAt: string | null = null;
+      let renamedTo: string | null = null;
       const labels = new Set<string>();
       let previous = created;
       for (const event of issue.events) {
@@ -180,14 +181,27 @@ export function checkWorld(world: SimWorld): string[] {
             reason = 'REOPENED';
             closedAt = null;
             break;
+          case 'renamed':
+            if (event.previousTitle === event.currentTitle) fail(`${at}: renamed to the same title`);
+            renamedTo = event.currentTitle;
+            break;
+          case 'transferred':
+            if (event.from.repository === name) fail(`${at}: transferred from its own repository`);
+            if (repositoriesByName.get(event.from.repository)?.issues.some((other) => other.number === event.from.number)) {
+              fail(`${at}: its old number ${event.from.repository}#${event.from.number} is in use`);
+            }
+            break;
           case 'marked_as_duplicate':
           case 'unmarked_as_duplicate':
+          case 'milestoned':
+          case 'demilestoned':
             break;
         }
       }
       if (state !== issue.state) fail(`${where}: state ${issue.state} but the timeline ends ${state}`);
       if (reason !== issue.stateReason) fail(`${where}: stateReason ${issue.stateReason} but the timeline says ${reason}`);
       if (closedAt !== issue.closedAt) fail(`${where}: closedAt ${issue.closedAt} but the timeline says ${closedAt}`);
+      if (renamedTo !== null && renamedTo !== issue.title) fail(`${where}: title "${issue.title}" but it was last renamed to "${renamedTo}"`);
       const finalLabels = new Set(issue.labels);
       if (finalLabels.size !== labels.size || [...labels].some((label) => !finalLabels.has(label))) {
         fail(`${where}: labels [${issue.labels.join(', ')}] but the timeline gives [${[...labels].join(', ')}]`);

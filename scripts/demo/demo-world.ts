@@ -1,6 +1,7 @@
 import type { SimDiscussionCategory, SimRepository, SimWorld } from '../github-simulator/store-types.ts';
 import { NOW, iso } from './clock.ts';
 import { planOtherIssues, renderOtherIssue, renderQuestionDiscussion } from './demo-other-issues.ts';
+import { plantHistories } from './demo-histories.ts';
 import { planRef, targetRef, type RequestPlan } from './demo-plan.ts';
 import { buildPrivateItems } from './demo-private-repository.ts';
 import { DOCS_REPOSITORY, DRAFT_RELEASE, MAINTAINERS, MAIN_REPOSITORY, ORGANIZATION, PRIVATE_REPOSITORY } from './demo-project.ts';
@@ -198,6 +199,30 @@ export function generateDemoWorld(seed: number): { world: SimWorld; truth: Groun
     shipped: requests.main.flatMap((plan) =>
       plan.fate.kind === 'shipped' ? [{ ref: planRef(plan), release: plan.fate.release.tag, via: plan.fate.via }] : [],
     ),
+    histories: [],
   };
   return { world, truth };
+}
+
+/**
+ * The demo world with the histories real projects accumulate (`demo-histories.ts`) planted after
+ * its own items: reopened and re-shipped requests, late closes, moved milestones, leftover and
+ * piled-up status labels, renames, a transfer and a duplicate that was not one.
+ */
+export function generateHistoriesWorld(seed: number): { world: SimWorld; truth: GroundTruth } {
+  const { world, truth } = generateDemoWorld(seed);
+  const planted = plantHistories(createRandom(`histories:${seed}`), world);
+  const requests = [...truth.requests, ...planted.map((entry) => ({ ref: entry.ref, type: 'issue' as const, canonical: entry.ref }))].sort(
+    (left, right) => compareText(left.ref.repository, right.ref.repository) || left.ref.number - right.ref.number,
+  );
+  return {
+    world,
+    truth: {
+      ...truth,
+      preset: 'histories',
+      requests,
+      shipped: [...truth.shipped, ...planted.flatMap((entry) => (entry.shippedIn === null ? [] : [entry.shippedIn]))],
+      histories: planted.map((entry) => ({ kind: entry.kind, ref: entry.ref })),
+    },
+  };
 }

@@ -4,6 +4,8 @@
  * `<name>.truth.json`.
  */
 
+import type { HistoryKind } from './demo-histories.ts';
+
 export interface Ref {
   repository: string;
   number: number;
@@ -53,7 +55,7 @@ export interface ShippedRequest {
 }
 
 export interface GroundTruth {
-  preset: 'demo' | 'bench';
+  preset: 'demo' | 'bench' | 'histories';
   seed: number;
   /** The generator's fixed "now"; every time in the world is before it. */
   now: string;
@@ -73,6 +75,8 @@ export interface GroundTruth {
   /** Draft releases, which must never be shown. */
   draftReleases: Array<{ repository: string; tagName: string }>;
   shipped: ShippedRequest[];
+  /** Requests with one of the histories of `demo-histories.ts` (the `histories` preset only). */
+  histories: Array<{ kind: HistoryKind; ref: Ref }>;
 }
 
 export function refKey(ref: Ref): string {

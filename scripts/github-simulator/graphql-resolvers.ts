@@ -46,6 +46,12 @@ export function resolveNode(context: ResolverContext, id: string): View | null {
     }
     case 'Reaction':
       return null;
+    case 'Issue': {
+      // Moved to another repository: the id still names it.
+      const moved = context.index.transferredIssue(Number(first), Number(second));
+      if (moved) return canSee(context, moved.repo.repo) ? issueView(context, moved.repo, moved.issue) : null;
+      break;
+    }
     default:
       break;
   }

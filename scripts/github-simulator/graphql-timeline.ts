@@ -22,6 +22,8 @@ const EVENT_TYPES: Record<SimTimelineEvent['kind'], { typename: NodeKind; itemTy
   reopened: { typename: 'ReopenedEvent', itemType: 'REOPENED_EVENT' },
   labeled: { typename: 'LabeledEvent', itemType: 'LABELED_EVENT' },
   unlabeled: { typename: 'UnlabeledEvent', itemType: 'UNLABELED_EVENT' },
+  renamed: { typename: 'RenamedTitleEvent', itemType: 'RENAMED_TITLE_EVENT' },
+  transferred: { typename: 'TransferredEvent', itemType: 'TRANSFERRED_EVENT' },
   milestoned: { typename: 'MilestonedEvent', itemType: 'MILESTONED_EVENT' },
   demilestoned: { typename: 'DemilestonedEvent', itemType: 'DEMILESTONED_EVENT' },
 };
@@ -88,6 +90,13 @@ export function timelineEventView(context: ResolverContext, repo: RepoIndex, iss
         label: () =>
           labelView(context, repo, repo.labels.get(event.label.toLowerCase()) ?? { name: event.label, color: 'ededed', description: null }),
       };
+    case 'renamed':
+      return { ...base, subject: self, previousTitle: event.previousTitle, currentTitle: event.currentTitle };
+    case 'transferred': {
+      // The repository it came from, when it still exists and the caller may see it.
+      const from = context.index.repoByFullName(event.from.repository);
+      return { ...base, issue: self, fromRepository: () => (from && canSee(context, from.repo) ? repositoryView(context, from) : null) };
+    }
     case 'milestoned':
     case 'demilestoned':
       // The title as it was then: GitHub keeps it on the event, even after the milestone is renamed or deleted.

@@ -310,7 +310,7 @@ function issuesConnection(context: ResolverContext, repo: RepoIndex, issues: rea
 }
 
 export function issueView(context: ResolverContext, repo: RepoIndex, issue: SimIssue): View {
-  const id = nodeId('Issue', repo.repo.id, issue.number);
+  const id = context.index.issueNodeId(repo, issue);
   const url = webUrls.issue(repo.fullName, issue.number);
   const self = (): View => issueView(context, repo, issue);
   const repository = (): View => repositoryView(context, repo);
@@ -615,7 +615,7 @@ export function repositoryView(context: ResolverContext, repo: RepoIndex): View 
       if (!discussion) throw notFound(`Could not resolve to a Discussion with the number of ${String(args.number)}.`);
       return discussionView(context, repo, discussion);
     },
-    issues: (args: IssueArgs) => issuesConnection(context, repo, repository.issues, args),
+    issues: (args: IssueArgs) => issuesConnection(context, repo, [...repo.issues.values()], args),
     issue: (args: { number: number }) => {
       const issue = repo.issues.get(args.number);
       if (!issue) throw notFound(`Could not resolve to an Issue with the number of ${String(args.number)}.`);

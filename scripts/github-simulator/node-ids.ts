@@ -27,6 +27,8 @@ export type NodeKind =
   | 'UnlabeledEvent'
   | 'MarkedAsDuplicateEvent'
   | 'UnmarkedAsDuplicateEvent'
+  | 'RenamedTitleEvent'
+  | 'TransferredEvent'
   | 'MilestonedEvent'
   | 'DemilestonedEvent';
 
@@ -53,6 +55,8 @@ const PREFIXES: Record<NodeKind, string> = {
   UnlabeledEvent: 'UNLE',
   MarkedAsDuplicateEvent: 'MADE',
   UnmarkedAsDuplicateEvent: 'UMDE',
+  RenamedTitleEvent: 'RTE',
+  TransferredEvent: 'TE',
   MilestonedEvent: 'MIE',
   DemilestonedEvent: 'DMIE',
 };
@@ -96,6 +100,8 @@ const PART_COUNTS: Record<NodeKind, number> = {
   UnlabeledEvent: 3,
   MarkedAsDuplicateEvent: 3,
   UnmarkedAsDuplicateEvent: 3,
+  RenamedTitleEvent: 3,
+  TransferredEvent: 3,
   MilestonedEvent: 3,
   DemilestonedEvent: 3,
 };

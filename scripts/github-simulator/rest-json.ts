@@ -139,7 +139,7 @@ export function issueJson(context: RestRenderContext, repo: RepoIndex, issue: Si
     ...urls,
     html_url: webUrls.issue(repo.fullName, issue.number),
     id: issue.id,
-    node_id: nodeId('Issue', repo.repo.id, issue.number),
+    node_id: context.index.issueNodeId(repo, issue),
     number: issue.number,
     title: issue.title,
     user: userJson(context, issue.author),

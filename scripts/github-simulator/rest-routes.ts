@@ -38,6 +38,7 @@ type Handler = (request: RestRequest, params: string[]) => SimResponse;
 
 const DOCS = {
   listIssues: 'https://docs.github.com/rest/issues/issues#list-repository-issues',
+  getIssue: 'https://docs.github.com/rest/issues/issues#get-an-issue',
   createComment: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
   listComments: 'https://docs.github.com/rest/issues/comments#list-issue-comments',
   locking: 'https://docs.github.com/articles/locking-conversations/',
@@ -227,7 +228,17 @@ const getIssue: Handler = (request, [owner = '', name = '', number = '']) => {
     });
   }
   const pullRequest = repo.pullRequests.get(Number(number));
-  return pullRequest ? ok(pullRequestAsIssueJson(context, repo, pullRequest)) : notFoundResponse();
+  if (pullRequest) return ok(pullRequestAsIssueJson(context, repo, pullRequest));
+  // GitHub answers 410 for a deleted issue, and 301 to the new address for a transferred one.
+  if (repo.repo.issues.some((candidate) => candidate.number === Number(number) && candidate.deletedAfterListing === true)) {
+    return restError(410, 'This issue was deleted', DOCS.getIssue);
+  }
+  const moved = request.index.transferredIssue(repo.repo.id, Number(number));
+  if (moved && (request.authenticated || !moved.repo.repo.isPrivate)) {
+    const location = `${request.apiUrl}/repos/${moved.repo.fullName}/issues/${String(moved.issue.number)}`;
+    return { status: 301, headers: { location }, body: { message: 'Moved Permanently', url: location, documentation_url: DOCS.getIssue } };
+  }
+  return notFoundResponse();
 };
 
 // /repos/{owner}/{repo}/issues/{number}/comments -----------------------------------------------

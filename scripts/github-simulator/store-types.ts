@@ -84,6 +84,13 @@ export type SimTimelineEvent =
   | { kind: 'reopened'; id: number; actor: string | null; createdAt: string }
   | { kind: 'labeled'; id: number; actor: string | null; createdAt: string; label: string }
   | { kind: 'unlabeled'; id: number; actor: string | null; createdAt: string; label: string }
+  /** The title was edited (GitHub's `RenamedTitleEvent`); `title` holds the current one. */
+  | { kind: 'renamed'; id: number; actor: string | null; createdAt: string; previousTitle: string; currentTitle: string }
+  /**
+   * The issue moved here from `from` (GitHub's `TransferredEvent`): it keeps its node id, and gets
+   * a new number in this repository. The old number is never reused there.
+   */
+  | { kind: 'transferred'; id: number; actor: string | null; createdAt: string; from: SimRef }
   /** GitHub's `MilestonedEvent` / `DemilestonedEvent` name the milestone by its title at the time. */
   | { kind: 'milestoned'; id: number; actor: string | null; createdAt: string; milestoneTitle: string }
   | { kind: 'demilestoned'; id: number; actor: string | null; createdAt: string; milestoneTitle: string };
@@ -113,6 +120,12 @@ export interface SimIssue {
   comments: SimComment[];
   /** Chronological. Comments are not repeated here; the simulator interleaves them by time. */
   events: SimTimelineEvent[];
+  /**
+   * Deleted between a sync's listing and its detail queries: REST lists still show it, but
+   * GraphQL no longer finds it (`nodes` answers null and a NOT_FOUND error at its index, as GitHub
+   * does), nor does anything else.
+   */
+  deletedAfterListing?: boolean | undefined;
 }
 
 export interface SimDiscussion {

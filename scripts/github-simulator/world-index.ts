@@ -3,6 +3,7 @@
  * requests (push issues, edit titles, swap whole arrays), so the index is rebuilt for each request
  * instead of being kept in sync: one pass over a 10,000-item world takes about a millisecond.
  */
+import { nodeId } from './node-ids.ts';
 import type {
   SimActor,
   SimDiscussion,
@@ -59,6 +60,10 @@ export interface WorldIndex {
   closingPullRequests(repo: RepoIndex, issueNumber: number): ClosingPullRequest[];
   /** Issues in a milestone, counted by state (REST `open_issues` / `closed_issues`). */
   milestoneIssueCounts(repo: RepoIndex, milestoneNumber: number): { open: number; closed: number };
+  /** An issue's global node id: a transferred issue keeps the one it was born with. */
+  issueNodeId(repo: RepoIndex, issue: SimIssue): string;
+  /** The issue transferred away from repository `repositoryId`, where it was number `number`. */
+  transferredIssue(repositoryId: number, number: number): { repo: RepoIndex; issue: SimIssue } | undefined;
 }
 
 function refKey(fullName: string, number: number): string {
@@ -79,7 +84,8 @@ function indexRepository(repo: SimRepository): RepoIndex {
   return {
     repo,
     fullName: `${repo.owner}/${repo.name}`,
-    issues: new Map(repo.issues.map((issue) => [issue.number, issue])),
+    // An issue deleted after listing is gone for everything but the REST listing that saw it.
+    issues: new Map(repo.issues.filter((issue) => issue.deletedAfterListing !== true).map((issue) => [issue.number, issue])),
     discussions: new Map(repo.discussions.map((discussion) => [discussion.number, discussion])),
     pullRequests: new Map(repo.pullRequests.map((pr) => [pr.number, pr])),
     labels,
@@ -126,6 +132,20 @@ export function indexWorld(world: SimWorld): WorldIndex {
 
   const milestoneCounts = new Map<RepoIndex, Map<number, { open: number; closed: number }>>();
 
+  // GitHub keeps an issue's node id when it moves to another repository: the id is minted from
+  // where it was first created, so `node(id:)` must find it from there too.
+  const birthplaces = new Map<SimIssue, { repositoryId: number; number: number }>();
+  const transferred = new Map<string, { repo: RepoIndex; issue: SimIssue }>();
+  for (const repo of byName.values()) {
+    for (const issue of repo.issues.values()) {
+      const first = issue.events.find((event) => event.kind === 'transferred');
+      const origin = first?.kind === 'transferred' ? byName.get(first.from.repository.toLowerCase()) : undefined;
+      if (first?.kind !== 'transferred' || origin === undefined) continue;
+      birthplaces.set(issue, { repositoryId: origin.repo.id, number: first.from.number });
+      transferred.set(`${origin.repo.id}:${first.from.number}`, { repo, issue });
+    }
+  }
+
   const repoByFullName = (fullName: string): RepoIndex | undefined => byName.get(fullName.toLowerCase());
 
   return {
@@ -165,5 +185,10 @@ export function indexWorld(world: SimWorld): WorldIndex {
       }
       return counts.get(milestoneNumber) ?? { open: 0, closed: 0 };
     },
+    issueNodeId(repo, issue) {
+      const birthplace = birthplaces.get(issue);
+      return birthplace ? nodeId('Issue', birthplace.repositoryId, birthplace.number) : nodeId('Issue', repo.repo.id, issue.number);
+    },
+    transferredIssue: (repositoryId, number) => transferred.get(`${repositoryId}:${number}`),
   };
 }

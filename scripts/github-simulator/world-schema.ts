@@ -53,6 +53,8 @@ const timelineEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reopened'), ...eventBase }),
   z.object({ kind: z.literal('labeled'), ...eventBase, label: z.string() }),
   z.object({ kind: z.literal('unlabeled'), ...eventBase, label: z.string() }),
+  z.object({ kind: z.literal('renamed'), ...eventBase, previousTitle: z.string(), currentTitle: z.string() }),
+  z.object({ kind: z.literal('transferred'), ...eventBase, from: ref }),
   z.object({ kind: z.literal('milestoned'), ...eventBase, milestoneTitle: z.string() }),
   z.object({ kind: z.literal('demilestoned'), ...eventBase, milestoneTitle: z.string() }),
 ]);
@@ -75,6 +77,7 @@ const issue = z.object({
   reactions: z.array(reaction),
   comments: z.array(comment),
   events: z.array(timelineEvent),
+  deletedAfterListing: z.boolean().optional(),
 });
 
 const discussion = z.object({

@@ -1,0 +1,139 @@
+/**
+ * The built site tells the same truth as the model about a world with real histories (seed 53 of
+ * the `histories` preset, synced through the simulator with the project's own configuration):
+ * `/api/requests.json` lists exactly the canonical requests `world-oracle.ts` reads in the raw
+ * world, with their titles, statuses, duplicates, voters and releases; a renamed or transferred
+ * request's former address leads to it; and no title of the private repository is in any file.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroundTruth } from '../../scripts/demo/generate.ts';
+import type { SimIssue, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
+import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
+import { requestPath } from '../../src/model/site-paths.ts';
+import { expectedRequests, keyOf, type ExpectedRequest } from './world-oracle.ts';
+import { historiesWorld, syncWorld, type SyncedWorld } from './world-scenarios.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = 53;
+
+let world: SimWorld;
+let truth: GroundTruth;
+let config: RoadmapConfig;
+let expected: Map<string, ExpectedRequest>;
+let synced: SyncedWorld;
+let dist = '';
+let api: RequestsApi;
+
+/** The environment of a plain `astro build`: Vitest's own variables would leak into Vite's. */
+function buildEnvironment(snapshotDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ROADMAP_SNAPSHOT_DIR: snapshotDir, ROADMAP_ASTRO_CACHE_DIR: `${dist}-astro-cache` };
+  for (const name of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(name) || name.startsWith('VITEST')) delete env[name];
+  }
+  return env;
+}
+
+beforeAll(async () => {
+  ({ world, truth } = historiesWorld(SEED));
+  config = await loadConfig({ root: ROOT });
+  expected = expectedRequests(world, config);
+  // The project's own configuration, as `npm run sync` and `astro build` read it.
+  synced = await syncWorld(world, { file: join(ROOT, 'roadmap.config.ts') });
+  expect(synced.code, synced.output).toBe(0);
+  dist = await mkdtemp(join(tmpdir(), 'open-roadmap-histories-'));
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: ROOT,
+    env: buildEnvironment(synced.snapshotDir),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  api = requestsApiSchema.parse(JSON.parse(await readFile(join(dist, 'api/requests.json'), 'utf8')));
+}, 900_000);
+
+afterAll(async () => {
+  if (dist) await Promise.all([dist, `${dist}-astro-cache`].map((path) => rm(path, { recursive: true, force: true })));
+  await synced?.close();
+});
+
+type ApiEntry = RequestsApi['requests'][number];
+
+function disagreements<T>(pick: (entry: ApiEntry) => T, want: (request: ExpectedRequest) => T): string[] {
+  return api.requests.flatMap((entry) => {
+    const request = expected.get(keyOf(entry.repository, entry.number));
+    if (request === undefined) return [`${entry.repository}#${entry.number}: not a canonical request of the world`];
+    const [got, wanted] = [JSON.stringify(pick(entry)), JSON.stringify(want(request))];
+    return got === wanted ? [] : [`${entry.repository}#${entry.number} "${entry.title}": expected ${wanted}, got ${got}`];
+  });
+}
+
+describe(`the JSON API of a site built from a world with real histories (seed ${SEED})`, () => {
+  it('lists exactly the canonical requests, with their titles, statuses and duplicates', () => {
+    expect(api.requests.map((entry) => keyOf(entry.repository, entry.number)).sort()).toEqual([...expected.keys()].sort());
+    expect(
+      disagreements(
+        (entry) => ({ title: entry.title, status: entry.status, duplicates: entry.duplicates.map((duplicate) => keyOf(duplicate.repository, duplicate.number)).sort() }),
+        (request) => ({ title: request.title, status: request.status, duplicates: request.duplicates }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('counts the same people', () => {
+    expect(
+      disagreements(
+        (entry) => ({ votes: entry.votes, voters: entry.voters.map((login) => login.toLowerCase()).sort() }),
+        (request) => ({ votes: request.voters.length + request.anonymous, voters: request.voters }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the release that contains the change that finally closed each request', () => {
+    expect(disagreements((entry) => entry.release, (request) => request.release)).toEqual([]);
+  });
+});
+
+describe('former addresses', () => {
+  it('lead from a renamed or transferred request’s old address to its page', async () => {
+    const former: Array<{ from: string; to: string }> = [];
+    for (const entry of truth.histories.filter((history) => history.kind === 'renamed' || history.kind === 'transferred')) {
+      const repository = world.repositories.find((candidate) => `${candidate.owner}/${candidate.name}` === entry.ref.repository);
+      const issue = repository?.issues.find((candidate) => candidate.number === entry.ref.number) as SimIssue;
+      const to = requestPath({ ...entry.ref, title: issue.title }, config.sources);
+      for (const event of issue.events) {
+        if (event.kind === 'renamed') former.push({ from: requestPath({ ...entry.ref, title: event.previousTitle }, config.sources), to });
+        if (event.kind === 'transferred') former.push({ from: requestPath({ ...event.from, title: issue.title }, config.sources), to });
+      }
+    }
+    expect(former.length).toBeGreaterThanOrEqual(2);
+    const base = config.site.base === '/' ? '' : config.site.base;
+    for (const { from, to } of former) {
+      const file = join(dist, from, 'index.html');
+      expect(existsSync(file), `${from} should lead to ${to}`).toBe(true);
+      expect(await readFile(file, 'utf8'), from).toContain(`url=${base}${to}`);
+    }
+  });
+});
+
+describe('the private repository', () => {
+  // Its name may appear where public text names it (a public "Duplicate of" comment pointing
+  // there); what it holds may not.
+  it('has none of its titles in any file of the site', async () => {
+    const privateRepository = world.repositories.find((repository) => repository.isPrivate);
+    const secrets = [...(privateRepository?.issues ?? []), ...(privateRepository?.discussions ?? [])].map((item) => item.title.toLowerCase());
+    const files = (await readdir(dist, { recursive: true })).filter((file) => /\.(html|json|xml|txt|svg|js|css)$/.test(file));
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = (await readFile(join(dist, file), 'utf8')).toLowerCase();
+      for (const secret of secrets) if (text.includes(secret)) leaks.push(`${file}: ${secret}`);
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(secrets.length).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+  });
+});
