@@ -18,9 +18,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ComposedMail } from './compose-mail.ts';
-import type { LedgerRemote } from './ledger-git.ts';
+import { pushOrStop, type LedgerRemote } from './ledger-git.ts';
 import { maskAddress, withoutAddresses } from './mask-address.ts';
-import { NotifyError } from './notify-error.ts';
 import type { PlannedMail } from './plan-mails.ts';
 import type { ReleaseJournal } from './release-journal.ts';
 import type { RunStop } from './run-stop.ts';
@@ -87,19 +86,7 @@ export async function sendMails(options: SendMailsOptions): Promise<MailResult[]
   let answered = 0;
   let bounced = 0;
 
-  const push = async (message: string): Promise<boolean> => {
-    if (remote === null) return true;
-    try {
-      await remote.commitAndPush(message);
-      return true;
-    } catch (error) {
-      if (error instanceof NotifyError) {
-        stop.stop(error.message, error.hint);
-        return false;
-      }
-      throw error;
-    }
-  };
+  const push = async (message: string): Promise<boolean> => remote === null || (await pushOrStop(remote, stop, message));
 
   const finish = (mail: PlannedMail, status: MailResultStatus, detail: string): void => {
     results.push({ mail, status, detail: withoutAddresses(detail) });
