@@ -150,6 +150,7 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
     stop: null,
   };
   try {
+    if (Array.isArray(options.resendUnknown)) checkUnknownIds(ledger, options.resendUnknown, '--resend-unknown');
     settleUnknownMails(ledger, options.settleUnknown, options.dryRun, log);
     if (ledger.settledUnknown > 0) {
       log(`An earlier run stopped while sending: ${ledger.settledUnknown} mail${ledger.settledUnknown === 1 ? ' is' : 's are'} now unknown and will not be sent again unless you run with --resend-unknown.`);
@@ -223,22 +224,25 @@ interface MailRun {
   report: RunReport;
 }
 
+/** Refuses ledger ids that are not unknown mails of this release, before anything is sent. */
+function checkUnknownIds(ledger: Ledger, ids: readonly string[], option: string): void {
+  // A dry run reads the ledger as an interrupted run left it: `sending` and `claimed` are the unknowns there.
+  const wrong = ids.filter((id) => !['unknown', 'sending', 'claimed'].includes(ledger.journal.mail(id)?.state ?? ''));
+  if (wrong.length === 0) return;
+  throw new NotifyError(
+    `${option} names ${wrong.join(', ')}, which ${wrong.length === 1 ? 'is not an unknown mail' : 'are not unknown mails'} of this release in the ledger, so nothing was done.`,
+    'Copy the ledger ids from the "Unknown" lines of the summary (and --release, if it was another release).',
+  );
+}
+
 /**
  * `--settle-unknown`: the person found these mails in the mail server's log, so they are recorded
- * `sent` and never sent again. Checked before anything is sent: an id that is not an unknown mail
- * of this release refuses the run.
+ * `sent` and never sent again.
  */
 function settleUnknownMails(ledger: Ledger, ids: readonly string[], dryRun: boolean, log: (line: string) => void): void {
-  const entries = ids.map((id) => ({ id, entry: ledger.journal.mail(id) }));
-  // A dry run reads the ledger as an interrupted run left it: `sending` and `claimed` are the unknowns there.
-  const wrong = entries.filter(({ entry }) => !['unknown', 'sending', 'claimed'].includes(entry?.state ?? ''));
-  if (wrong.length > 0) {
-    throw new NotifyError(
-      `--settle-unknown names ${wrong.map(({ id }) => id).join(', ')}, which ${wrong.length === 1 ? 'is not an unknown mail' : 'are not unknown mails'} of this release in the ledger, so nothing was done.`,
-      'Copy the ledger ids from the "Unknown" lines of the summary (and --release, if it was another release).',
-    );
-  }
-  for (const { id, entry } of entries) {
+  checkUnknownIds(ledger, ids, '--settle-unknown');
+  for (const id of ids) {
+    const entry = ledger.journal.mail(id);
     if (entry === null) continue;
     if (!dryRun) ledger.journal.recordMail(id, entry.mail, 'sent', { detail: 'settled by hand: delivered according to the mail server' });
     log(`${dryRun ? 'Would record' : 'Recorded'} the unknown mail ${id} as delivered.`);

@@ -99,6 +99,13 @@ describe('a run that dies half-way', () => {
     const wrong = await runNotify(fixture, sandbox, ['--settle-unknown', 'f'.repeat(32)]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('which is not an unknown mail of this release in the ledger, so nothing was done.');
+    const wrongResend = await runNotify(fixture, sandbox, ['--resend-unknown', 'e'.repeat(32)]);
+    expect(wrongResend.code).toBe(1);
+    expect(wrongResend.stderr).toContain(`--resend-unknown names ${'e'.repeat(32)}, which is not an unknown mail`);
+    const address = await runNotify(fixture, sandbox, ['--resend-unknown', DIGEST_READERS[1] ?? '']);
+    expect(address.code).toBe(2);
+    expect(address.stderr).toContain('--resend-unknown takes ledger ids (32 hex digits, from the summary), not "an address".');
+    expect(address.stderr).not.toContain(DIGEST_READERS[1]);
 
     const settled = await runNotify(fixture, sandbox, ['--settle-unknown', ledgerId]);
     expect(settled.code, settled.stderr).toBe(0);
