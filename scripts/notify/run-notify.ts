@@ -13,10 +13,12 @@
 import { resolve } from 'node:path';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { publishedReleases } from '../../src/model/publishable-items.ts';
-import { readSnapshot, DEFAULT_SNAPSHOT_DIR } from '../../src/snapshot/read-snapshot.ts';
+import { readSnapshot, DEFAULT_SNAPSHOT_DIR, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
+import type { Release } from '../../src/snapshot/schema.ts';
 import { endpointsFromEnv } from '../sync/github-client.ts';
 import { composeMail, messageIdFor, type ComposedMail } from './compose-mail.ts';
-import { createGitHubCommentsApi } from './github-comments-api.ts';
+import { shippedMarker } from './comment-marker.ts';
+import { createGitHubCommentsApi, type GitHubCommentsApi } from './github-comments-api.ts';
 import { openLedger, type Ledger } from './ledger.ts';
 import { maskAddress } from './mask-address.ts';
 import { mailContent, type MailContent } from './mail-content.ts';
@@ -189,7 +191,10 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
         'Restore the ledger (the roadmap-ledger branch, or the ROADMAP_LEDGER_DIR of the earlier run) and run again. ' +
           'If you know no mail went out for this release, run with --trust-empty-ledger; add the addresses that bounced before with --suppress first.',
       );
-    } else if (!stop.stopped) {
+    } else if (!stop.stopped && api !== null && ledger.knowsNoOtherRelease && !options.trustEmptyLedger && ledger.journal.mailEntries().length === 0) {
+      await refuseIfAnnouncedBefore({ api, snapshot, config, shipment, ledger, stop, releases: publishedReleases(snapshot, config) });
+    }
+    if (typeof mail !== 'string' && !stop.stopped) {
       await announceByMail({ options, env, io, config, shipment, ledger, mail, list: list ?? { subscribers: [], warnings: [] }, preview, report });
     }
   } finally {
@@ -222,6 +227,63 @@ interface MailRun {
   list: SubscriberList;
   preview: PreviewWriter | null;
   report: RunReport;
+}
+
+interface EarlierReleases {
+  api: GitHubCommentsApi;
+  snapshot: Snapshot;
+  config: RoadmapConfig;
+  shipment: ReleaseShipment;
+  ledger: Ledger;
+  stop: RunStop;
+  releases: readonly Release[];
+}
+
+/** Earlier releases of the same repository looked at on GitHub when the ledger is new. */
+const EARLIER_RELEASES_CHECKED = 3;
+
+/**
+ * A ledger that knows no other release is either the first one or a lost one's replacement.
+ * GitHub tells them apart: if an
+ * earlier release of the repository carries our marker, the notifier announced it with a ledger
+ * that is not here, and the suppression list went with it. Mailing would reach the addresses it
+ * held, so the run stops instead (`--trust-empty-ledger` overrides).
+ */
+async function refuseIfAnnouncedBefore(run: EarlierReleases): Promise<void> {
+  const { api, shipment, ledger, stop } = run;
+  const earlier = run.releases
+    .filter((release) => release.repository.toLowerCase() === shipment.repository.toLowerCase() && release.publishedAt < shipment.publishedAt)
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, EARLIER_RELEASES_CHECKED);
+  const hint =
+    'Restore the ledger (the roadmap-ledger branch, or the ROADMAP_LEDGER_DIR of the earlier runs) and run again. ' +
+    'If this really is the first ledger for these subscribers, add the addresses that must not be mailed with --suppress, then run with --trust-empty-ledger.';
+  for (const release of earlier) {
+    let previous: ReleaseShipment;
+    try {
+      previous = releaseShipment(run.snapshot, run.config, release);
+    } catch (error) {
+      if (error instanceof NotifyError) continue;
+      throw error;
+    }
+    const item = previous.requests[0]?.items[0];
+    if (item === undefined) continue;
+    let announced: boolean;
+    try {
+      announced = (await api.findShippedComment(item, shippedMarker(previous))).hasMarker;
+    } catch (error) {
+      stop.stop(`The ledger in ${ledger.dir} knows no earlier release, and GitHub could not be asked whether earlier releases were announced (${(error as Error).message}), so no mail was sent.`, hint);
+      return;
+    }
+    if (announced) {
+      stop.stop(
+        `The ledger in ${ledger.dir} knows no earlier release, but GitHub shows the notifier announced ${previous.repository} ${previous.tagName} (its comment on ${item.url}), so the ledger of earlier runs, with its suppression list, is lost or is not this one. ` +
+          'Mailing now could reach addresses that list suppressed, so no mail was sent.',
+        hint,
+      );
+      return;
+    }
+  }
 }
 
 /** Refuses ledger ids that are not unknown mails of this release, before anything is sent. */

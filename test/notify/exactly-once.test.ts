@@ -330,4 +330,22 @@ describe('a lost ledger', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(deliveredTo()).toHaveLength(16);
   });
+
+  it('mails nobody for a new release when the ledger is lost and GitHub shows an earlier one was announced', async () => {
+    sandbox.env.GITHUB_TOKEN = fixture.sync.env.GITHUB_TOKEN ?? '';
+    expect((await runNotify(fixture, sandbox)).code).toBe(0);
+    expect(deliveredTo()).toHaveLength(8);
+    await rm(sandbox.ledgerDir, { recursive: true, force: true });
+
+    // The next release's first run: the suppression list went with the lost ledger.
+    const next = await runNotify(fixture, sandbox, ['--release', 'v1.2.0-beta.1']);
+    expect(next.code).toBe(1);
+    expect(next.stdout).toContain(`Stopped: The ledger in ${sandbox.ledgerDir} knows no earlier release, but GitHub shows the notifier announced acme/widgets v1.1.0`);
+    expect(next.stdout).toContain('no mail was sent');
+    expect(deliveredTo()).toHaveLength(8);
+
+    const forced = await runNotify(fixture, sandbox, ['--release', 'v1.2.0-beta.1', '--trust-empty-ledger']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(deliveredTo()).toHaveLength(16);
+  });
 });
