@@ -12,6 +12,7 @@ import { DEFAULT_PREVIEW_DIR } from './notify/preview.ts';
 import { createRedactor } from './notify/redact.ts';
 import { RunStop } from './notify/run-stop.ts';
 import { runNotify, type NotifyOptions } from './notify/run-notify.ts';
+import { suppressAddresses } from './notify/manual-suppression.ts';
 import { SyncError } from './sync/sync-error.ts';
 
 const USAGE = `Usage: npm run notify -- [options]
@@ -26,8 +27,19 @@ Options:
   --repo <owner/name> The repository of the release, when several have releases.
   --dry-run           Send nothing: write every comment and mail to the preview folder instead.
   --out <dir>         Preview folder of a dry run (default: ${DEFAULT_PREVIEW_DIR}).
-  --resend-unknown    Also send the mails whose earlier sending ended without knowing whether
-                      the server took them (see the summary of that run).
+  --resend-unknown [<id>,…]
+                      Also send the mails whose earlier sending ended without knowing whether
+                      the server took them: all of them, or only those of these ledger ids (the
+                      summary lists each unknown mail with its ledger id and Message-ID).
+  --settle-unknown <id>,…
+                      Record these unknown mails as delivered (you found their Message-ID in the
+                      mail server's log), so they are never sent again.
+  --trust-empty-ledger
+                      Mail although the ledger has no record of the release and GitHub already
+                      carries its comments (see docs/notifications.md before using it).
+  --suppress <address>
+                      Never mail this address again (any release); nothing else is done. Repeat
+                      the option for several addresses.
   --snapshot <dir>    Snapshot directory (default: content/snapshot, or $ROADMAP_SNAPSHOT_DIR).
   --config <file>     Configuration file (default: roadmap.config.ts).
   -h, --help          Show this help.
@@ -44,6 +56,39 @@ Environment (an empty value counts as unset):
   ROADMAP_LEDGER_PUSH        true: the ledger directory is a checkout of the ledger branch; push it.
   ROADMAP_LEDGER_KEY         Optional secret mixed into the recipients' hashes in the ledger.`;
 
+const LEDGER_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * `--resend-unknown` alone means every unknown mail; followed by ledger ids (`--resend-unknown
+ * id,id` or `--resend-unknown=id`), only those. parseArgs has no optional values, so the bare
+ * form is rewritten first.
+ */
+function withOptionalValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    if (arg !== '--resend-unknown') {
+      out.push(arg);
+      continue;
+    }
+    const next = argv[index + 1];
+    if (next !== undefined && !next.startsWith('-')) {
+      out.push(`--resend-unknown=${next}`);
+      index += 1;
+    } else {
+      out.push('--resend-unknown=all');
+    }
+  }
+  return out;
+}
+
+function ledgerIds(values: readonly string[] | undefined, option: string): string[] {
+  const ids = (values ?? []).flatMap((value) => value.split(',')).map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
+  const bad = ids.filter((id) => !LEDGER_ID.test(id));
+  if (bad.length > 0) throw new Error(`${option} takes ledger ids (32 hex digits, from the summary), not "${bad[0]?.includes('@') ? 'an address' : bad[0]}".`);
+  return ids;
+}
+
 /** Exit codes: 0 done, 1 something needs a person (see the summary), 2 wrong usage. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
   const redact = createRedactor();
@@ -58,13 +103,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   let options: NotifyOptions;
   try {
     const { values } = parseArgs({
-      args: argv,
+      args: withOptionalValues(argv),
       options: {
         release: { type: 'string' },
         repo: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         out: { type: 'string' },
-        'resend-unknown': { type: 'boolean', default: false },
+        'resend-unknown': { type: 'string', multiple: true },
+        'settle-unknown': { type: 'string', multiple: true },
+        'trust-empty-ledger': { type: 'boolean', default: false },
+        suppress: { type: 'string', multiple: true },
         snapshot: { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -76,12 +124,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    redact.addAddresses(values.suppress ?? []);
     options = {
       release: values.release?.trim() || null,
       repo: values.repo?.trim() || null,
       dryRun: values['dry-run'],
       out: values.out ?? null,
-      resendUnknown: values['resend-unknown'],
+      resendUnknown: values['resend-unknown']?.includes('all') ? true : ledgerIds(values['resend-unknown'], '--resend-unknown'),
+      settleUnknown: ledgerIds(values['settle-unknown'], '--settle-unknown'),
+      trustEmptyLedger: values['trust-empty-ledger'],
+      suppress: values.suppress ?? [],
       config: values.config ?? null,
       snapshot: values.snapshot ?? null,
     };
@@ -100,6 +152,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   process.on('SIGTERM', onSignal);
   try {
     const environment = readNotifyEnvironment(env);
+    if (options.suppress.length > 0) return await suppressAddresses(options.suppress, environment, { log, report, env, cwd });
     return await runNotify(options, environment, { log, report, redact, stop, env, cwd });
   } catch (error) {
     if (error instanceof NotifyError || error instanceof SyncError) {

@@ -43,7 +43,7 @@ const composer = nodemailer.createTransport({ streamTransport: true, buffer: tru
  * The same Message-ID for the same release and recipient: if a mail ever had to be sent again
  * (`--resend-unknown`), mail systems that saw the first one can recognise the copy.
  */
-function messageIdFor(headers: MailHeaders): string {
+export function messageIdFor(headers: Pick<MailHeaders, 'releaseId' | 'recipientId' | 'fromDomain'>): string {
   const release = createHash('sha256').update(headers.releaseId).digest('hex').slice(0, 16);
   return `<${release}.${headers.recipientId.slice(0, 16)}@${headers.fromDomain}>`;
 }

@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { NotifyError } from './notify-error.ts';
+import type { RunStop } from './run-stop.ts';
 
 const run = promisify(execFile);
 
@@ -128,4 +129,19 @@ export async function openLedgerRemote(dir: string, env: NodeJS.ProcessEnv = pro
       );
     },
   };
+}
+
+/**
+ * Commits and pushes the ledger; a push git refuses (another run moved the branch, no access)
+ * stops the run and answers false instead of throwing, so what is in flight is still recorded.
+ */
+export async function pushOrStop(remote: LedgerRemote, stop: RunStop, message: string): Promise<boolean> {
+  try {
+    await remote.commitAndPush(message);
+    return true;
+  } catch (error) {
+    if (!(error instanceof NotifyError)) throw error;
+    stop.stop(error.message, error.hint);
+    return false;
+  }
 }

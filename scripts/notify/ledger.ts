@@ -11,7 +11,7 @@
  * and works without a ledger at all.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireLedgerLock, LOCK_FILE, type LedgerLock } from './ledger-lock.ts';
 import { openLedgerRemote, type LedgerRemote } from './ledger-git.ts';
@@ -28,6 +28,8 @@ export interface Ledger {
   readonly remote: LedgerRemote | null;
   /** Recipients an interrupted earlier run left without a known outcome, now `unknown`. */
   readonly settledUnknown: number;
+  /** The ledger holds no other release than this one (a first ledger, or a lost one's replacement). */
+  readonly knowsNoOtherRelease: boolean;
   close(): void;
 }
 
@@ -71,8 +73,12 @@ export async function openLedger(options: OpenLedgerOptions): Promise<Ledger> {
       }
       await ignoreLocalFiles(dir);
     }
+    const journalFile = releaseJournalPath(dir, options.release);
+    const otherJournals = (await readdir(join(dir, 'releases'), { recursive: true, withFileTypes: true }).catch(() => [])).filter(
+      (entry) => entry.isFile() && entry.name.endsWith('.jsonl') && join(entry.parentPath, entry.name) !== journalFile,
+    );
     const recipientOf = await openLedgerMeta(dir, options.key, { readOnly });
-    journal = await ReleaseJournal.open(releaseJournalPath(dir, options.release), run, { readOnly });
+    journal = await ReleaseJournal.open(journalFile, run, { readOnly });
     const suppressions = await SuppressionList.open(dir, { readOnly });
 
     let settledUnknown = 0;
@@ -95,6 +101,7 @@ export async function openLedger(options: OpenLedgerOptions): Promise<Ledger> {
       suppressions,
       remote,
       settledUnknown,
+      knowsNoOtherRelease: otherJournals.length === 0,
       close: () => {
         opened.close();
         held?.release();

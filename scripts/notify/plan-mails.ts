@@ -44,8 +44,11 @@ export interface MailPlanContext {
   /** The recipient's last state in this release's ledger, or null. */
   stateOf: (recipient: RecipientId) => MailState | null;
   isSuppressed: (recipient: RecipientId) => boolean;
-  /** `--resend-unknown`: send again to those whose earlier mail may or may not have gone out. */
-  resendUnknown: boolean;
+  /**
+   * `--resend-unknown`: send again to those whose earlier mail may or may not have gone out: all
+   * of them (true), or only these ledger ids.
+   */
+  resendUnknown: boolean | readonly RecipientId[];
 }
 
 function skipReasonFor(state: MailState | null, resendUnknown: boolean): MailSkipReason | null {
@@ -79,7 +82,10 @@ export function planMails(shipment: ReleaseShipment, subscribers: readonly Subsc
       skipped.push({ subscriber, recipient, kind, reason: 'no-digest' });
       continue;
     }
-    const reason = context.isSuppressed(recipient) ? 'suppressed' : skipReasonFor(context.stateOf(recipient), context.resendUnknown);
+    const reason = context.isSuppressed(recipient) ? 'suppressed' : skipReasonFor(
+          context.stateOf(recipient),
+          context.resendUnknown === true || (Array.isArray(context.resendUnknown) && context.resendUnknown.includes(recipient)),
+        );
     if (reason !== null) {
       skipped.push({ subscriber, recipient, kind, reason });
       continue;

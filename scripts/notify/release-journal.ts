@@ -18,7 +18,12 @@ import type { RecipientId } from './ledger-meta.ts';
 export const MAIL_STATES = ['claimed', 'released', 'sending', 'sent', 'failed', 'bounced', 'unknown'] as const;
 export type MailState = (typeof MAIL_STATES)[number];
 export type MailKind = 'personal' | 'digest';
-export type CommentState = 'sending' | 'sent';
+/**
+ * `claimed`: a run that pushes the ledger took the item before commenting (`post-comments.ts`);
+ * `released`: it gave the claim back without commenting.
+ */
+export const COMMENT_STATES = ['claimed', 'released', 'sending', 'sent'] as const;
+export type CommentState = (typeof COMMENT_STATES)[number];
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -41,13 +46,19 @@ const commentEntrySchema = z.object({
   kind: z.literal('comment'),
   /** `owner/name#12`, lower-cased repository. */
   item: z.string().regex(/^[\w.-]+\/[\w.-]+#\d+$/),
-  state: z.enum(['sending', 'sent']),
+  state: z.enum(COMMENT_STATES),
   url: z.string().url().optional(),
+  /**
+   * The marker was found on GitHub while this release's journal was empty: an earlier run
+   * announced the release with a ledger that is not this one (lost, or elsewhere).
+   */
+  foundWithoutRecord: z.literal(true).optional(),
 });
 
 const entrySchema = z.discriminatedUnion('kind', [mailEntrySchema, commentEntrySchema]);
 export type JournalEntry = z.infer<typeof entrySchema>;
 export type MailEntry = z.infer<typeof mailEntrySchema>;
+export type CommentEntry = z.infer<typeof commentEntrySchema>;
 
 /** `releases/acme/widgets/v1.2.0.jsonl`; the tag is percent-encoded, since tags may contain `/`. */
 export function releaseJournalPath(ledgerDir: string, release: { repository: string; tagName: string }): string {
@@ -59,7 +70,9 @@ export class ReleaseJournal {
   readonly file: string;
   readonly #run: string;
   readonly #mails = new Map<RecipientId, MailEntry>();
-  readonly #comments = new Map<string, CommentState>();
+  readonly #comments = new Map<string, CommentEntry>();
+  /** Entries read when the journal was opened: 0 for a release this ledger knows nothing of. */
+  readonly entriesAtOpen: number;
   #fd: number | null = null;
   #needsNewline: boolean;
   readonly #readOnly: boolean;
@@ -69,6 +82,7 @@ export class ReleaseJournal {
     this.#run = run;
     this.#readOnly = readOnly;
     this.#needsNewline = needsNewline;
+    this.entriesAtOpen = entries.length;
     for (const entry of entries) this.#remember(entry);
   }
 
@@ -113,7 +127,7 @@ export class ReleaseJournal {
 
   #remember(entry: JournalEntry): void {
     if (entry.kind === 'mail') this.#mails.set(entry.recipient, entry);
-    else this.#comments.set(entry.item, entry.state);
+    else this.#comments.set(entry.item, entry);
   }
 
   #append(entry: JournalEntry): void {
@@ -140,7 +154,17 @@ export class ReleaseJournal {
     return [...this.#mails.values()];
   }
 
+  /** This run's id, as written in its entries. */
+  get run(): string {
+    return this.#run;
+  }
+
   comment(item: string): CommentState | null {
+    return this.#comments.get(item)?.state ?? null;
+  }
+
+  /** The last recorded entry of an item's comment, or null. */
+  commentEntry(item: string): CommentEntry | null {
     return this.#comments.get(item) ?? null;
   }
 
@@ -157,8 +181,13 @@ export class ReleaseJournal {
     });
   }
 
-  recordComment(item: string, state: CommentState, url?: string): void {
-    this.#append({ at: new Date().toISOString(), run: this.#run, kind: 'comment', item, state, ...(url === undefined ? {} : { url }) });
+  recordComment(item: string, state: CommentState, url?: string, extra: { foundWithoutRecord?: true } = {}): void {
+    this.#append({ at: new Date().toISOString(), run: this.#run, kind: 'comment', item, state, ...(url === undefined ? {} : { url }), ...extra });
+  }
+
+  /** Comments whose marker was found on GitHub while the journal was empty (see `foundWithoutRecord`). */
+  commentsFoundWithoutRecord(): number {
+    return [...this.#comments.values()].filter((entry) => entry.foundWithoutRecord === true).length;
   }
 
   close(): void {

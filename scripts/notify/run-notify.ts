@@ -13,10 +13,12 @@
 import { resolve } from 'node:path';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { publishedReleases } from '../../src/model/publishable-items.ts';
-import { readSnapshot, DEFAULT_SNAPSHOT_DIR } from '../../src/snapshot/read-snapshot.ts';
+import { readSnapshot, DEFAULT_SNAPSHOT_DIR, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
+import type { Release } from '../../src/snapshot/schema.ts';
 import { endpointsFromEnv } from '../sync/github-client.ts';
-import { composeMail, type ComposedMail } from './compose-mail.ts';
-import { createGitHubCommentsApi } from './github-comments-api.ts';
+import { composeMail, messageIdFor, type ComposedMail } from './compose-mail.ts';
+import { shippedMarker } from './comment-marker.ts';
+import { createGitHubCommentsApi, type GitHubCommentsApi } from './github-comments-api.ts';
 import { openLedger, type Ledger } from './ledger.ts';
 import { maskAddress } from './mask-address.ts';
 import { mailContent, type MailContent } from './mail-content.ts';
@@ -35,14 +37,21 @@ import { selectRelease } from './select-release.ts';
 import { sendMails, type MailResult } from './send-mails.ts';
 import { createSmtpDelivery } from './smtp-delivery.ts';
 import { checkUnsubscribeUrl, mailSettings, unsubscribeUrlFor, type MailSettings } from './smtp-settings.ts';
-import { readSubscribers } from './subscribers.ts';
+import { readSubscribers, type SubscriberList } from './subscribers.ts';
 
 export interface NotifyOptions {
   release: string | null;
   repo: string | null;
   dryRun: boolean;
   out: string | null;
-  resendUnknown: boolean;
+  /** `--resend-unknown`: every unknown mail (true), or those of these ledger ids. */
+  resendUnknown: boolean | readonly string[];
+  /** `--settle-unknown`: ledger ids of unknown mails found delivered in the mail server's log. */
+  settleUnknown: readonly string[];
+  /** `--suppress`: addresses to add to the suppression list (a run of its own, see `manual-suppression.ts`). */
+  suppress: readonly string[];
+  /** `--trust-empty-ledger`: mail although GitHub shows the release was announced with another ledger. */
+  trustEmptyLedger: boolean;
   config: string | null;
   snapshot: string | null;
 }
@@ -112,6 +121,12 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
 
   // Settings are checked before anything is locked or sent.
   const mail = env.subscribersFile === null ? 'ROADMAP_SUBSCRIBERS_FILE is not set' : mailSetup(env, options.dryRun, redact);
+  // The whole subscriber list is checked before anything is locked, posted or sent.
+  const list = typeof mail === 'string' ? null : await readSubscribers(env.subscribersFile ?? '', io.cwd);
+  if (list !== null) {
+    redact.addAddresses(list.subscribers.map((subscriber) => subscriber.email));
+    for (const warning of list.warnings) log(warning);
+  }
   const endpoints = endpointsFromEnv(io.env);
   const preview: PreviewWriter | null = options.dryRun ? await createPreview(resolve(io.cwd, options.out ?? DEFAULT_PREVIEW_DIR)) : null;
 
@@ -136,9 +151,12 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
     mailResults: [],
     previewedMails: 0,
     previewDir: preview?.dir ?? null,
+    messageIdOf: typeof mail === 'string' ? null : (recipient) => messageIdFor({ releaseId: shipment.id, recipientId: recipient, fromDomain: mail.fromDomain }),
     stop: null,
   };
   try {
+    if (Array.isArray(options.resendUnknown)) checkUnknownIds(ledger, options.resendUnknown, '--resend-unknown');
+    settleUnknownMails(ledger, options.settleUnknown, options.dryRun, log);
     if (ledger.settledUnknown > 0) {
       log(`An earlier run stopped while sending: ${ledger.settledUnknown} mail${ledger.settledUnknown === 1 ? ' is' : 's are'} now unknown and will not be sent again unless you run with --resend-unknown.`);
     }
@@ -154,23 +172,33 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
         journal: ledger.journal,
         stop,
         log,
+        remote: ledger.remote,
+        releaseLabel: label,
         ...(preview === null ? {} : { preview: (item, body) => preview.writeComment(item, body) }),
       });
-      if (ledger.remote !== null && !stop.stopped) {
-        try {
-          await ledger.remote.commitAndPush(`Record comments for ${label}`);
-        } catch (error) {
-          if (!(error instanceof NotifyError)) throw error;
-          stop.stop(error.message, error.hint);
-        }
-      }
     }
 
     // Emails.
+    // A release announced with another ledger (the marker is on GitHub, this ledger never posted it)
+    // and no mail recorded: this ledger cannot know who was mailed or suppressed.
+    const markersWithoutRecord =
+      ledger.journal.mailEntries().length === 0
+        ? Math.max(report.comments.filter((result) => result.foundWithoutRecord === true).length, ledger.journal.commentsFoundWithoutRecord())
+        : 0;
     if (typeof mail === 'string') {
       report.mailsNotice = mail;
-    } else if (!stop.stopped) {
-      await announceByMail({ options, env, io, config, shipment, ledger, mail, preview, report });
+    } else if (markersWithoutRecord > 0 && !options.trustEmptyLedger) {
+      stop.stop(
+        `The ledger in ${ledger.dir} has no record of ${label}, but GitHub already carries ${markersWithoutRecord} of its "shipped" comment${markersWithoutRecord === 1 ? '' : 's'}, so an earlier run announced it with a ledger that is lost (or is not this one). ` +
+          'Mailing now would mail every subscriber again, suppressed addresses included, so no mail was sent.',
+        'Restore the ledger (the roadmap-ledger branch, or the ROADMAP_LEDGER_DIR of the earlier run) and run again. ' +
+          'If you know no mail went out for this release, run with --trust-empty-ledger; add the addresses that bounced before with --suppress first.',
+      );
+    } else if (!stop.stopped && api !== null && ledger.knowsNoOtherRelease && !options.trustEmptyLedger && ledger.journal.mailEntries().length === 0) {
+      await refuseIfAnnouncedBefore({ api, snapshot, config, shipment, ledger, stop, releases: publishedReleases(snapshot, config) });
+    }
+    if (typeof mail !== 'string' && !stop.stopped) {
+      await announceByMail({ options, env, io, config, shipment, ledger, mail, list: list ?? { subscribers: [], warnings: [] }, preview, report });
     }
   } finally {
     // Whatever stopped the run, what it did is recorded on the branch (a moved branch refuses
@@ -199,15 +227,95 @@ interface MailRun {
   shipment: ReleaseShipment;
   ledger: Ledger;
   mail: MailSetup;
+  list: SubscriberList;
   preview: PreviewWriter | null;
   report: RunReport;
 }
 
+interface EarlierReleases {
+  api: GitHubCommentsApi;
+  snapshot: Snapshot;
+  config: RoadmapConfig;
+  shipment: ReleaseShipment;
+  ledger: Ledger;
+  stop: RunStop;
+  releases: readonly Release[];
+}
+
+/** Earlier releases of the same repository looked at on GitHub when the ledger is new. */
+const EARLIER_RELEASES_CHECKED = 3;
+
+/**
+ * A ledger that knows no other release is either the first one or a lost one's replacement.
+ * GitHub tells them apart: if an
+ * earlier release of the repository carries our marker, the notifier announced it with a ledger
+ * that is not here, and the suppression list went with it. Mailing would reach the addresses it
+ * held, so the run stops instead (`--trust-empty-ledger` overrides).
+ */
+async function refuseIfAnnouncedBefore(run: EarlierReleases): Promise<void> {
+  const { api, shipment, ledger, stop } = run;
+  const earlier = run.releases
+    .filter((release) => release.repository.toLowerCase() === shipment.repository.toLowerCase() && release.publishedAt < shipment.publishedAt)
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, EARLIER_RELEASES_CHECKED);
+  const hint =
+    'Restore the ledger (the roadmap-ledger branch, or the ROADMAP_LEDGER_DIR of the earlier runs) and run again. ' +
+    'If this really is the first ledger for these subscribers, add the addresses that must not be mailed with --suppress, then run with --trust-empty-ledger.';
+  for (const release of earlier) {
+    let previous: ReleaseShipment;
+    try {
+      previous = releaseShipment(run.snapshot, run.config, release);
+    } catch (error) {
+      if (error instanceof NotifyError) continue;
+      throw error;
+    }
+    const item = previous.requests[0]?.items[0];
+    if (item === undefined) continue;
+    let announced: boolean;
+    try {
+      announced = (await api.findShippedComment(item, shippedMarker(previous))).hasMarker;
+    } catch (error) {
+      stop.stop(`The ledger in ${ledger.dir} knows no earlier release, and GitHub could not be asked whether earlier releases were announced (${(error as Error).message}), so no mail was sent.`, hint);
+      return;
+    }
+    if (announced) {
+      stop.stop(
+        `The ledger in ${ledger.dir} knows no earlier release, but GitHub shows the notifier announced ${previous.repository} ${previous.tagName} (its comment on ${item.url}), so the ledger of earlier runs, with its suppression list, is lost or is not this one. ` +
+          'Mailing now could reach addresses that list suppressed, so no mail was sent.',
+        hint,
+      );
+      return;
+    }
+  }
+}
+
+/** Refuses ledger ids that are not unknown mails of this release, before anything is sent. */
+function checkUnknownIds(ledger: Ledger, ids: readonly string[], option: string): void {
+  // A dry run reads the ledger as an interrupted run left it: `sending` and `claimed` are the unknowns there.
+  const wrong = ids.filter((id) => !['unknown', 'sending', 'claimed'].includes(ledger.journal.mail(id)?.state ?? ''));
+  if (wrong.length === 0) return;
+  throw new NotifyError(
+    `${option} names ${wrong.join(', ')}, which ${wrong.length === 1 ? 'is not an unknown mail' : 'are not unknown mails'} of this release in the ledger, so nothing was done.`,
+    'Copy the ledger ids from the "Unknown" lines of the summary (and --release, if it was another release).',
+  );
+}
+
+/**
+ * `--settle-unknown`: the person found these mails in the mail server's log, so they are recorded
+ * `sent` and never sent again.
+ */
+function settleUnknownMails(ledger: Ledger, ids: readonly string[], dryRun: boolean, log: (line: string) => void): void {
+  checkUnknownIds(ledger, ids, '--settle-unknown');
+  for (const id of ids) {
+    const entry = ledger.journal.mail(id);
+    if (entry === null) continue;
+    if (!dryRun) ledger.journal.recordMail(id, entry.mail, 'sent', { detail: 'settled by hand: delivered according to the mail server' });
+    log(`${dryRun ? 'Would record' : 'Recorded'} the unknown mail ${id} as delivered.`);
+  }
+}
+
 async function announceByMail(run: MailRun): Promise<void> {
-  const { options, env, io, config, shipment, ledger, mail, preview, report } = run;
-  const list = await readSubscribers(env.subscribersFile ?? '', io.cwd);
-  io.redact.addAddresses(list.subscribers.map((subscriber) => subscriber.email));
-  for (const warning of list.warnings) io.log(warning);
+  const { options, env, io, config, shipment, ledger, mail, list, preview, report } = run;
 
   const plan: MailPlan = planMails(shipment, list.subscribers, {
     recipientOf: ledger.recipientOf,

@@ -22,6 +22,8 @@ export interface RunReport {
   /** Dry run: mails written to the preview. */
   previewedMails: number;
   previewDir: string | null;
+  /** The Message-ID a recipient's mail of this release has, to find it in the mail server's log; null without mail settings. */
+  messageIdOf: ((recipient: string) => string) | null;
   stop: { message: string; hint: string } | null;
 }
 
@@ -34,6 +36,7 @@ const MAIL_SKIP_WORDS: Record<MailSkipReason, string> = {
 
 const COMMENT_SKIP_WORDS: Partial<Record<CommentResult['status'], string>> = {
   'already-commented': 'already commented',
+  'claimed-elsewhere': 'left to another run',
   locked: 'locked',
   'not-sent': 'not sent',
 };
@@ -94,10 +97,20 @@ export function formatSummary(report: RunReport): string[] {
     const of = (status: MailResult['status']) =>
       results.filter((result) => result.status === status).map((result) => ({ email: result.mail.subscriber.email, detail: result.detail }));
     list('Failed (the next run tries again):', of('failed'));
-    list('Unknown: the connection was lost after the mail was handed over. Not sent again; check the mail server, then run with --resend-unknown to send these again:', of('unknown'));
+    // An unknown mail is settled by a person: the ledger id and Message-ID let them find it in
+    // the mail server's log and name it to --resend-unknown or --settle-unknown.
+    const traced = (recipient: string, detail: string): string =>
+      [detail, `ledger id ${recipient}`, ...(report.messageIdOf === null ? [] : [`Message-ID ${report.messageIdOf(recipient)}`])].filter((part) => part !== '').join('; ');
+    list(
+      'Unknown: the connection was lost after the mail was handed over. Not sent again; look for its Message-ID in the mail server\'s log, then run with --resend-unknown <ledger id> (not delivered) or --settle-unknown <ledger id> (delivered):',
+      results.filter((result) => result.status === 'unknown').map((result) => ({ email: result.mail.subscriber.email, detail: traced(result.mail.recipient, result.detail) })),
+    );
     list('Bounced (suppressed from now on):', results.filter((result) => result.status === 'bounced').map((result) => ({ email: result.mail.subscriber.email, detail: `${result.detail} (ledger id ${result.mail.recipient})` })));
-    const earlierUnknown = plan.skipped.filter((skip) => skip.reason === 'unknown-earlier').map((skip) => ({ email: skip.subscriber.email, detail: '' }));
-    list('Unknown from an earlier run (not sent again; --resend-unknown sends them):', earlierUnknown);
+    const earlierUnknown = plan.skipped.filter((skip) => skip.reason === 'unknown-earlier').map((skip) => ({ email: skip.subscriber.email, detail: traced(skip.recipient, '') }));
+    list(
+      'Unknown from an earlier run (not sent again until settled; look for its Message-ID in the mail server\'s log, then --resend-unknown <ledger id> if it is not there, --settle-unknown <ledger id> if it is):',
+      earlierUnknown,
+    );
   }
 
   for (const result of comments.filter((entry) => entry.status === 'failed')) {
@@ -111,10 +124,15 @@ export function formatSummary(report: RunReport): string[] {
   return lines;
 }
 
-/** 0 when everything went out or was rightly skipped; 1 when something needs a person. */
+/**
+ * 0 when everything went out or was rightly skipped; 1 when something needs a person: a failure,
+ * an unknown mail (new or left by an earlier run), a comment left to another run, a stop.
+ */
 export function exitCodeOf(report: RunReport): number {
   if (report.stop !== null) return 1;
-  if (report.comments.some((result) => result.status === 'failed')) return 1;
+  if (report.comments.some((result) => result.status === 'failed' || result.status === 'claimed-elsewhere')) return 1;
   if (report.mailResults.some((result) => result.status === 'failed' || result.status === 'unknown')) return 1;
+  // Unknown mails stay a person's to settle (--resend-unknown or --settle-unknown) until they are.
+  if (report.mailPlan?.skipped.some((skip) => skip.reason === 'unknown-earlier')) return 1;
   return 0;
 }

@@ -11,15 +11,15 @@
  * run, never sent twice. A rejected push means another run moved the ledger: stop.
  *
  * Temporary refusals (4xx) and connections lost before the hand-over are retried a few times with
- * growing waits; permanent refusals (5xx) suppress the address; a connection lost after the
- * hand-over is `unknown`. A server that keeps failing, or refuses us rather than a mail, stops
- * the run: what was not sent is sent by the next one.
+ * growing waits; a recipient that does not exist (5.1.x, bare 550) is suppressed; a connection
+ * lost after the hand-over is `unknown`. A server that keeps failing, refuses us or the message
+ * itself (5.7.x policy, spam, too big), or bounces most mails of the run stops the run: what was
+ * not sent is sent by the next one.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ComposedMail } from './compose-mail.ts';
-import type { LedgerRemote } from './ledger-git.ts';
+import { pushOrStop, type LedgerRemote } from './ledger-git.ts';
 import { maskAddress, withoutAddresses } from './mask-address.ts';
-import { NotifyError } from './notify-error.ts';
 import type { PlannedMail } from './plan-mails.ts';
 import type { ReleaseJournal } from './release-journal.ts';
 import type { RunStop } from './run-stop.ts';
@@ -60,6 +60,12 @@ export const MAX_ATTEMPTS = 4;
 const RETRY_WAITS = [2, 8, 30];
 /** Mails in a row that could not reach the server before the run gives up. */
 const MAX_CONSECUTIVE_CONNECTION_FAILURES = 3;
+/**
+ * A run stops once this many of its mails bounced and they are more than half of the mails the
+ * server answered: a list where most addresses are dead is rarer than a server (or a relay) that
+ * wrongly calls everyone unknown, and each bounce suppresses an address for good.
+ */
+export const BOUNCE_STOP_MINIMUM = 5;
 
 async function eachWithConcurrency<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -77,20 +83,10 @@ export async function sendMails(options: SendMailsOptions): Promise<MailResult[]
   const { journal, stop, log, remote } = options;
   const results: MailResult[] = [];
   let connectionFailuresInARow = 0;
+  let answered = 0;
+  let bounced = 0;
 
-  const push = async (message: string): Promise<boolean> => {
-    if (remote === null) return true;
-    try {
-      await remote.commitAndPush(message);
-      return true;
-    } catch (error) {
-      if (error instanceof NotifyError) {
-        stop.stop(error.message, error.hint);
-        return false;
-      }
-      throw error;
-    }
-  };
+  const push = async (message: string): Promise<boolean> => remote === null || (await pushOrStop(remote, stop, message));
 
   const finish = (mail: PlannedMail, status: MailResultStatus, detail: string): void => {
     results.push({ mail, status, detail: withoutAddresses(detail) });
@@ -120,6 +116,7 @@ export async function sendMails(options: SendMailsOptions): Promise<MailResult[]
         case 'sent':
           journal.recordMail(mail.recipient, mail.kind, 'sent', { detail });
           connectionFailuresInARow = 0;
+          answered += 1;
           log(`Mailed ${who} (${mail.kind === 'personal' ? 'personal' : 'digest'}).`);
           finish(mail, 'sent', detail);
           return;
@@ -129,6 +126,22 @@ export async function sendMails(options: SendMailsOptions): Promise<MailResult[]
           connectionFailuresInARow = 0;
           log(`The server refused ${who} for good (${detail}); the address is suppressed (ledger id ${mail.recipient}).`);
           finish(mail, 'bounced', detail);
+          answered += 1;
+          bounced += 1;
+          if (bounced >= BOUNCE_STOP_MINIMUM && bounced * 2 > answered) {
+            stop.stop(
+              `The mail server refused ${bounced} of the ${answered} mails it answered in this run as unknown recipients, so the run stopped before suppressing more addresses.`,
+              'A list where most addresses are dead is rare; a server or relay that calls everyone unknown is not. Check the replies above (or the server\'s log). ' +
+                `If the server was wrong, remove the lines it caused from ${options.suppressions.file} (their ledger ids are in the summary), then run again.`,
+            );
+          }
+          return;
+        case 'rejected':
+          journal.recordMail(mail.recipient, mail.kind, 'failed', { attempt, detail });
+          connectionFailuresInARow = 0;
+          answered += 1;
+          log(`The server refused the mail to ${who} (${detail}); not suppressed, the next run tries again.`);
+          finish(mail, 'failed', detail);
           return;
         case 'unknown':
           journal.recordMail(mail.recipient, mail.kind, 'unknown', { detail });
@@ -137,7 +150,7 @@ export async function sendMails(options: SendMailsOptions): Promise<MailResult[]
           return;
         case 'fatal':
           journal.recordMail(mail.recipient, mail.kind, 'failed', { attempt, detail });
-          stop.stop(`The mail server refused to send (${detail}).`, last.hint);
+          stop.stop(`The mail server refused to send: "${detail}".`, last.hint);
           finish(mail, 'failed', detail);
           return;
         case 'retry': {

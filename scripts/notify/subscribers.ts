@@ -14,9 +14,20 @@
  *
  * The list is private: it must not live where the site is built from or published (`content/`,
  * `public/`, `dist/`), and no error message ever repeats an address from it.
+ *
+ * The whole list is checked before the notifier does anything: one bad row refuses the run, and
+ * the message names every bad row by its line (or entry) number.
+ *
+ * Internationalized addresses: a domain in Unicode (`ada@bücher.example`) is written in its ASCII
+ * form (`xn--bcher-kva.example`), which every mail server takes. A mailbox name in Unicode
+ * (`café@example.com`) could only be sent to a server announcing SMTPUTF8 (RFC 6531), and a
+ * server without it refuses it in ways that look like a dead address, so such a row is refused
+ * with a clear message instead of being guessed at.
+ * @see https://www.rfc-editor.org/rfc/rfc6531
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import { NotifyError } from './notify-error.ts';
 import { oneLine } from './one-line.ts';
@@ -90,12 +101,30 @@ function parseDigest(value: string | boolean | null | undefined, where: string):
   throw new NotifyError(`${where}: digest must be yes or no.`, 'Write yes (or true, 1) to send release digests, no (or false, 0) for personal mails only, or leave it empty for yes.');
 }
 
-function parseEntry(fields: Partial<Record<Column, string | boolean | null | undefined>>, where: string): Subscriber {
-  const email = String(fields.email ?? '').trim();
-  if (email === '') throw new NotifyError(`${where}: the email is missing.`, 'Every subscriber needs an address in the email column.');
-  if (!emailSchema.safeParse(email).success) {
-    throw new NotifyError(`${where}: the email is not a valid address.`, 'Fix the address in the subscriber list (it is not repeated here, since the list is private).');
+/** An address as the notifier sends to it (domain in ASCII), or what is wrong with it (never quoting it). */
+export function checkAddress(text: string): { address: string } | { problem: string; hint: string } {
+  const email = text.trim();
+  if (email === '') return { problem: 'the email is missing.', hint: 'Every subscriber needs an address in the email column.' };
+  const at = email.lastIndexOf('@');
+  const local = at < 0 ? email : email.slice(0, at);
+  if (/[^\x20-\x7e]/.test(local)) {
+    return {
+      problem: 'the address has characters outside ASCII before the @ (an internationalized address), which only mail servers with SMTPUTF8 take.',
+      hint: 'Open Roadmap does not send to such addresses: ask the subscriber for an ASCII address (many providers give an alias), or remove the row.',
+    };
   }
+  const domain = at < 0 ? '' : domainToASCII(email.slice(at + 1));
+  const address = at < 0 || domain === '' ? email : `${local}@${domain}`;
+  if (!emailSchema.safeParse(address).success) {
+    return { problem: 'the email is not a valid address.', hint: 'Fix the address in the subscriber list (it is not repeated here, since the list is private).' };
+  }
+  return { address };
+}
+
+function parseEntry(fields: Partial<Record<Column, string | boolean | null | undefined>>, where: string): Subscriber {
+  const checked = checkAddress(String(fields.email ?? ''));
+  if ('problem' in checked) throw new NotifyError(`${where}: ${checked.problem}`, checked.hint);
+  const email = checked.address;
   const githubText = cleanText(typeof fields.github === 'string' ? fields.github : null)?.replace(/^@/, '') ?? null;
   if (githubText !== null && !loginSchema.safeParse(githubText).success) {
     throw new NotifyError(`${where}: the github column is not a GitHub login.`, 'Write the login alone, e.g. octocat (letters, digits and hyphens), or leave it empty.');
@@ -108,7 +137,18 @@ function parseEntry(fields: Partial<Record<Column, string | boolean | null | und
   };
 }
 
-function fromCsv(text: string, file: string, warnings: string[]): { subscriber: Subscriber; where: string }[] {
+type ParsedEntry = { subscriber: Subscriber; where: string } | { problem: NotifyError; where: string };
+
+function entryOf(parse: () => Subscriber, where: string): ParsedEntry {
+  try {
+    return { subscriber: parse(), where };
+  } catch (error) {
+    if (error instanceof NotifyError) return { problem: error, where };
+    throw error;
+  }
+}
+
+function fromCsv(text: string, file: string, warnings: string[]): ParsedEntry[] {
   const rows = parseCsv(text).filter((row) => !(row.fields[0] ?? '').trim().startsWith('#'));
   const first = rows[0];
   const header = first?.fields.map((field) => field.trim().toLowerCase()) ?? [];
@@ -127,11 +167,11 @@ function fromCsv(text: string, file: string, warnings: string[]): { subscriber: 
       const column = columns[index];
       if (column) fields[column] = value;
     });
-    return { subscriber: parseEntry(fields, where), where };
+    return entryOf(() => parseEntry(fields, where), where);
   });
 }
 
-function fromJson(text: string, file: string): { subscriber: Subscriber; where: string }[] {
+function fromJson(text: string, file: string): ParsedEntry[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -149,7 +189,7 @@ function fromJson(text: string, file: string): { subscriber: Subscriber; where: 
   const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.subscribers;
   return entries.map((entry, index) => {
     const where = `${file}, entry ${index + 1}`;
-    return { subscriber: parseEntry(entry, where), where };
+    return entryOf(() => parseEntry(entry, where), where);
   });
 }
 
@@ -158,9 +198,20 @@ export function parseSubscribers(text: string, shownName: string): SubscriberLis
   const warnings: string[] = [];
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   const entries = trimmed.startsWith('[') || trimmed.startsWith('{') ? fromJson(trimmed, shownName) : fromCsv(text, shownName, warnings);
+  const problems = entries.flatMap((entry) => ('problem' in entry ? [entry.problem] : []));
+  const [first] = problems;
+  if (first !== undefined && problems.length === 1) throw first;
+  if (problems.length > 1) {
+    throw new NotifyError(
+      `${shownName} has ${problems.length} bad rows, so the notifier did nothing:\n${problems.map((problem) => `  ${problem.message}`).join('\n')}`,
+      [...new Set(problems.map((problem) => problem.hint))].join(' '),
+    );
+  }
   const seen = new Map<string, string>();
   const subscribers: Subscriber[] = [];
-  for (const { subscriber, where } of entries) {
+  for (const entry of entries) {
+    if ('problem' in entry) continue;
+    const { subscriber, where } = entry;
     const key = subscriber.email.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {

@@ -58,17 +58,61 @@ describe('a run that dies half-way', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(deliveredTo()).toEqual(DIGEST_READERS.slice(0, 3));
 
+    // Everything else goes out, and the run fails while the unknown mail is not settled.
     const second = await runNotify(fixture, sandbox);
-    expect(second.code, second.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(1);
     expect(second.stderr).toMatch(/Took over a stale lock: process \d+ on .*, which is no longer running/);
     expect(second.stderr).toContain('1 mail is now unknown');
     expect(deliveredTo()).toEqual([...DIGEST_READERS.slice(0, 3), ...DIGEST_READERS.slice(4)]);
     expect(second.stdout).toContain('Emails: 4 sent (0 personal, 4 digests); 4 skipped (3 already mailed, 1 unknown from an earlier run)');
-    expect(second.stdout).toMatch(/Unknown from an earlier run[^\n]*\n {4}- r\*\*\*@example\.org/);
+    const unknown = /Unknown from an earlier run[^\n]*\n {4}- r\*\*\*@example\.org: ledger id ([0-9a-f]{32}); Message-ID (<[^>\s]+>)/.exec(second.stdout);
+    expect(unknown, second.stdout).not.toBeNull();
+    const [, ledgerId = '', messageId = ''] = unknown ?? [];
+    expect(second.stdout).not.toContain(DIGEST_READERS[3]);
 
-    const resent = await runNotify(fixture, sandbox, ['--resend-unknown']);
+    // Still unsettled: the next run says so again and fails.
+    const third = await runNotify(fixture, sandbox);
+    expect(third.code).toBe(1);
+    expect(third.stdout).toContain(`ledger id ${ledgerId}; Message-ID ${messageId}`);
+
+    // Resending by id sends that one mail, with the Message-ID the summary named.
+    const resent = await runNotify(fixture, sandbox, ['--resend-unknown', ledgerId]);
     expect(resent.code, resent.stderr).toBe(0);
     expect([...deliveredTo()].sort()).toEqual([...DIGEST_READERS].sort());
+    const mail = sink.accepted.find((accepted) => accepted.recipients.includes(DIGEST_READERS[3] ?? ''));
+    expect(mail?.parsed.messageId).toBe(messageId);
+    expect((await runNotify(fixture, sandbox)).code).toBe(0);
+  });
+
+  it('records an unknown mail found in the server\'s log as delivered, without sending it again', async () => {
+    let kill = (): void => {};
+    sink.faults.push({ at: 'data', fromMessage: 2, action: { run: () => kill() } });
+    const first = spawnNotify(fixture, sandbox);
+    kill = () => first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+
+    const second = await runNotify(fixture, sandbox);
+    expect(second.code).toBe(1);
+    const ledgerId = /ledger id ([0-9a-f]{32}); Message-ID/.exec(second.stdout)?.[1] ?? '';
+    expect(ledgerId).not.toBe('');
+
+    const wrong = await runNotify(fixture, sandbox, ['--settle-unknown', 'f'.repeat(32)]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('which is not an unknown mail of this release in the ledger, so nothing was done.');
+    const wrongResend = await runNotify(fixture, sandbox, ['--resend-unknown', 'e'.repeat(32)]);
+    expect(wrongResend.code).toBe(1);
+    expect(wrongResend.stderr).toContain(`--resend-unknown names ${'e'.repeat(32)}, which is not an unknown mail`);
+    const address = await runNotify(fixture, sandbox, ['--resend-unknown', DIGEST_READERS[1] ?? '']);
+    expect(address.code).toBe(2);
+    expect(address.stderr).toContain('--resend-unknown takes ledger ids (32 hex digits, from the summary), not "an address".');
+    expect(address.stderr).not.toContain(DIGEST_READERS[1]);
+
+    const settled = await runNotify(fixture, sandbox, ['--settle-unknown', ledgerId]);
+    expect(settled.code, settled.stderr).toBe(0);
+    expect(settled.stdout).toContain('8 already mailed');
+    // The mail the server had whole was never handed over again.
+    expect(sink.dataReceived.filter((recipients) => recipients === DIGEST_READERS[1])).toHaveLength(1);
+    expect((await runNotify(fixture, sandbox)).code).toBe(0);
   });
 });
 
@@ -172,6 +216,8 @@ describe('a ledger kept on a branch', () => {
       'Record 8 mails for acme/widgets v1.1.0',
       'Claim 8 mails for acme/widgets v1.1.0',
       'Record comments for acme/widgets v1.1.0',
+      // Six to comment and the locked #5, whose claim is given back.
+      'Claim 7 comments for acme/widgets v1.1.0',
       'Start the notification ledger',
     ]);
     const files = git(remote, 'ls-tree', '-r', '--name-only', 'roadmap-ledger').split('\n').sort();
@@ -200,7 +246,7 @@ describe('a ledger kept on a branch', () => {
     // The next run starts on a new machine, from what the branch holds: the batch was claimed.
     const fresh = await checkout(join(sandbox.dir, 'fresh-ledger'));
     const next = await runNotify(fixture, sandbox, [], { ROADMAP_LEDGER_DIR: fresh });
-    expect(next.code, next.stderr).toBe(0);
+    expect(next.code, next.stderr).toBe(1);
     expect(deliveredTo()).toHaveLength(3);
     expect(next.stderr).toContain('8 mails are now unknown');
     expect(next.stdout).toContain('8 unknown from an earlier run');
@@ -215,6 +261,7 @@ describe('a ledger kept on a branch', () => {
           // While this run comments, another run pushes to the ledger branch.
           if (!moved && request.kind === 'rest' && request.path.endsWith('/comments')) {
             moved = true;
+            git(other, 'pull', '--quiet', '--ff-only');
             git(other, 'commit', '--quiet', '--allow-empty', '-m', 'Another run');
             git(other, 'push', '--quiet', 'origin', 'roadmap-ledger');
           }
@@ -231,6 +278,18 @@ describe('a ledger kept on a branch', () => {
     expect(git(remote, 'log', '-1', '--format=%s', 'roadmap-ledger')).toBe('Another run');
   });
 
+  it('comments once per item when two runs announce at once from two checkouts', async () => {
+    const other = await checkout(join(sandbox.dir, 'other-run'));
+    const runs = await Promise.all([spawnNotify(fixture, sandbox).done, spawnNotify(fixture, sandbox, [], { ROADMAP_LEDGER_DIR: other }).done]);
+    const perItem = new Map<string, number>();
+    for (const comment of botComments(fixture)) perItem.set(comment.item, (perItem.get(comment.item) ?? 0) + 1);
+    // Every shipped item that is not locked, once: what a single run comments on.
+    expect([...perItem.keys()].sort(), runs.map((run) => run.stderr).join('\n')).toEqual(['#1', '#2', '#3', '#4', 'D20', 'D21']);
+    expect([...perItem.values()].every((count) => count === 1), JSON.stringify([...perItem])).toBe(true);
+    const mailed = deliveredTo();
+    expect(new Set(mailed).size).toBe(mailed.length);
+  });
+
   it('refuses to send from a checkout that diverged from the branch', async () => {
     const other = await checkout(join(sandbox.dir, 'other-run'));
     git(other, 'commit', '--quiet', '--allow-empty', '-m', 'Another run');
@@ -243,5 +302,50 @@ describe('a ledger kept on a branch', () => {
     expect(botComments(fixture)).toEqual([]);
     const readme = await readFile(join(sandbox.ledgerDir, 'README.md'), 'utf8');
     expect(readme).toContain('Notification ledger');
+  });
+});
+
+describe('a lost ledger', () => {
+  it('mails nobody when GitHub shows the release was announced with another ledger, until told to', async () => {
+    sandbox.env.GITHUB_TOKEN = fixture.sync.env.GITHUB_TOKEN ?? '';
+    const first = await runNotify(fixture, sandbox);
+    expect(first.code, first.stderr).toBe(0);
+    expect(deliveredTo()).toHaveLength(8);
+
+    // The ledger is emptied (a lost branch, a new runner without the checkout).
+    await rm(sandbox.ledgerDir, { recursive: true, force: true });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const lost = await runNotify(fixture, sandbox);
+      expect(lost.code).toBe(1);
+      expect(lost.stdout).toContain(
+        `Stopped: The ledger in ${sandbox.ledgerDir} has no record of acme/widgets v1.1.0, but GitHub already carries 6 of its "shipped" comments`,
+      );
+      expect(lost.stdout).toContain('no mail was sent');
+      expect(lost.stdout).toContain('--trust-empty-ledger');
+      expect(deliveredTo()).toHaveLength(8);
+      expect(botComments(fixture)).toHaveLength(6);
+    }
+
+    const forced = await runNotify(fixture, sandbox, ['--trust-empty-ledger']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(deliveredTo()).toHaveLength(16);
+  });
+
+  it('mails nobody for a new release when the ledger is lost and GitHub shows an earlier one was announced', async () => {
+    sandbox.env.GITHUB_TOKEN = fixture.sync.env.GITHUB_TOKEN ?? '';
+    expect((await runNotify(fixture, sandbox)).code).toBe(0);
+    expect(deliveredTo()).toHaveLength(8);
+    await rm(sandbox.ledgerDir, { recursive: true, force: true });
+
+    // The next release's first run: the suppression list went with the lost ledger.
+    const next = await runNotify(fixture, sandbox, ['--release', 'v1.2.0-beta.1']);
+    expect(next.code).toBe(1);
+    expect(next.stdout).toContain(`Stopped: The ledger in ${sandbox.ledgerDir} knows no earlier release, but GitHub shows the notifier announced acme/widgets v1.1.0`);
+    expect(next.stdout).toContain('no mail was sent');
+    expect(deliveredTo()).toHaveLength(8);
+
+    const forced = await runNotify(fixture, sandbox, ['--release', 'v1.2.0-beta.1', '--trust-empty-ledger']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(deliveredTo()).toHaveLength(16);
   });
 });

@@ -3,7 +3,7 @@
  * One comment per shipped item, one mail per subscriber, the right mail to the right person, safe
  * headers and bodies, no address anywhere it does not belong, and nothing twice.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botComments, createNotifySandbox, MAIL_FROM, resetWorld, runNotify, startFixture, type NotifyFixture, type NotifySandbox } from './notify-harness.ts';
@@ -185,6 +185,42 @@ describe('npm run notify', () => {
     } finally {
       await fresh.cleanup();
     }
+  });
+
+  it('checks the whole subscriber list before it comments or mails', async () => {
+    await writeFile(sandbox.subscribersFile, `${SUBSCRIBERS}\r\nnot-an-address,,,\r\n,octocat,,`);
+    const run = await runNotify(fixture, sandbox);
+    expect(run.code).toBe(1);
+    const file = sandbox.subscribersFile;
+    // Line numbers of the file (a quoted name may span two lines), counted from the first new row.
+    const line = SUBSCRIBERS.split('\r\n').length + 1;
+    expect(run.stderr).toContain(
+      `${file} has 2 bad rows, so the notifier did nothing:\n  ${file}, line ${line}: the email is not a valid address.\n  ${file}, line ${line + 1}: the email is missing.`,
+    );
+    expect(run.stderr).not.toContain('not-an-address');
+    expect(botComments(fixture)).toEqual([]);
+    expect(sink.attempts).toEqual([]);
+  });
+
+  it('suppresses an address by hand, hashed like the rest, and never mails it', async () => {
+    const suppressed = await runNotify(fixture, sandbox, ['--suppress', 'Lin@Example.com']);
+    expect(suppressed.code, suppressed.stderr).toBe(0);
+    expect(suppressed.stdout).toMatch(/^Suppressed: L\*\*\*@example\.com \(ledger id [0-9a-f]{32}\)\. No release mails it again\.$/m);
+    expect(`${suppressed.stdout}${suppressed.stderr}`.toLowerCase()).not.toContain('lin@example.com');
+    expect(botComments(fixture)).toEqual([]);
+    const lines = (await readFile(join(sandbox.ledgerDir, 'suppressions.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ reason: 'manual', recipient: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(lines[0]?.toLowerCase()).not.toContain('example.com');
+
+    const run = await runNotify(fixture, sandbox);
+    expect(run.code, run.stderr).toBe(0);
+    expect(sink.accepted.flatMap((mail) => mail.recipients).sort()).toEqual(['ada@example.com', 'grace@example.com', 'heidi@example.com']);
+    expect(run.stdout).toContain('1 suppressed');
+
+    const bad = await runNotify(fixture, sandbox, ['--suppress', 'nobody']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--suppress number 1: the email is not a valid address. Nothing was suppressed.');
   });
 
   it('announces the release it is asked for, and explains what it cannot find', async () => {

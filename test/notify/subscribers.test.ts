@@ -61,6 +61,30 @@ describe('parseSubscribers', () => {
     expect(errorOf(() => parseSubscribers('[{"name": "x"}]', 'list.json')).message).toMatch(/^list\.json is not a subscriber list/);
   });
 
+  it('names every bad row at once, and no address', () => {
+    const text = ['email,github,digest', 'ada@example.com,ada,yes', 'not-an-address,,', 'lin@example.com,,maybe', ',grace,', 'sam@example.com,sam,'].join('\n');
+    const bad = errorOf(() => parseSubscribers(text, 'list.csv'));
+    expect(bad.message).toBe(
+      [
+        'list.csv has 3 bad rows, so the notifier did nothing:',
+        '  list.csv, line 3: the email is not a valid address.',
+        '  list.csv, line 4: digest must be yes or no.',
+        '  list.csv, line 5: the email is missing.',
+      ].join('\n'),
+    );
+    expect(`${bad.message} ${bad.hint}`).not.toMatch(/ada@|not-an-address|lin@|sam@/);
+  });
+
+  it('sends to a Unicode domain in its ASCII form, and refuses a Unicode mailbox name by row', () => {
+    const list = parseSubscribers('email\nada@bücher.example\n', 'list.csv');
+    // Punycode of "bücher", as RFC 3492's algorithm gives it.
+    expect(list.subscribers.map((subscriber) => subscriber.email)).toEqual(['ada@xn--bcher-kva.example']);
+    const bad = errorOf(() => parseSubscribers('email\nada@example.com\ncafé@example.com\n', 'list.csv'));
+    expect(bad.message).toBe('list.csv, line 3: the address has characters outside ASCII before the @ (an internationalized address), which only mail servers with SMTPUTF8 take.');
+    expect(bad.hint).toContain('ASCII address');
+    expect(bad.message).not.toContain('café');
+  });
+
   it('keeps the first of repeated addresses and warns without naming it', () => {
     const list = parseSubscribers('email\nada@example.com\nADA@example.com\n', 'list.csv');
     expect(list.subscribers).toHaveLength(1);
