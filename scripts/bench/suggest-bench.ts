@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { buildRequests } from '../../src/model/build-requests.ts';
 import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import type { Actor, Comment, IssueItem, DiscussionItem, Item, ItemEvent, RepositorySnapshot, Vote } from '../../src/snapshot/schema.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type Actor, type Comment, type IssueItem, type DiscussionItem, type Item, type ItemEvent, type RepositorySnapshot, type Vote } from '../../src/snapshot/schema.ts';
 import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
 import { generateWorld } from '../demo/generate.ts';
 import type { SimActor, SimComment, SimReaction, SimRepository, SimTimelineEvent, SimWorld } from '../github-simulator/store-types.ts';
@@ -51,18 +51,22 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
         createdAt: comment.createdAt,
         url: `${url}#issuecomment-${comment.id}`,
       }));
-  const event = (simEvent: SimTimelineEvent): ItemEvent => {
+  // Renames and transfers are no snapshot events (they become `formerAddresses`).
+  const event = (simEvent: SimTimelineEvent): ItemEvent[] => {
     switch (simEvent.kind) {
       case 'marked_as_duplicate':
       case 'unmarked_as_duplicate':
-        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, canonical: simEvent.canonical };
+        return [{ kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, canonical: simEvent.canonical }];
       case 'closed':
-        return { kind: 'closed', createdAt: simEvent.createdAt, actor: simEvent.actor, stateReason: simEvent.stateReason, closer: null };
+        return [{ kind: 'closed', createdAt: simEvent.createdAt, actor: simEvent.actor, stateReason: simEvent.stateReason, closer: null }];
       case 'reopened':
-        return { kind: 'reopened', createdAt: simEvent.createdAt, actor: simEvent.actor };
+        return [{ kind: 'reopened', createdAt: simEvent.createdAt, actor: simEvent.actor }];
       case 'labeled':
       case 'unlabeled':
-        return { kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, label: simEvent.label };
+        return [{ kind: simEvent.kind, createdAt: simEvent.createdAt, actor: simEvent.actor, label: simEvent.label }];
+      case 'renamed_title':
+      case 'transferred':
+        return [];
     }
   };
 
@@ -91,10 +95,11 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
         votes: votes(issue.reactions),
         commentCount: issue.comments.length,
         comments: comments(issue.comments, url),
+        formerAddresses: [],
         state: issue.state,
         stateReason: issue.stateReason,
         milestone: issue.milestone,
-        events: issue.events.map(event),
+        events: issue.events.flatMap(event),
         closingPullRequests: [],
       };
       items.push(item);
@@ -120,6 +125,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
         votes: votes(discussion.reactions),
         commentCount: discussion.comments.length,
         comments: comments(discussion.comments, url),
+        formerAddresses: [],
         state: discussion.closed ? 'CLOSED' : 'OPEN',
         stateReason: discussion.stateReason,
         category: { name: category?.name ?? discussion.category, slug: discussion.category },
@@ -130,7 +136,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
   }
   items.sort((a, b) => a.repository.localeCompare(b.repository) || a.number - b.number);
   return {
-    manifest: { schemaVersion: 1, generator: 'open-roadmap', syncedAt: SYNCED_AT, apiUrl: 'generated world', sources: [], files: [] },
+    manifest: { schemaVersion: SNAPSHOT_SCHEMA_VERSION, generator: 'open-roadmap', syncedAt: SYNCED_AT, apiUrl: 'generated world', sources: [], files: [] },
     repositories,
     items,
   };
@@ -138,7 +144,7 @@ export function snapshotOfWorld(world: SimWorld): Snapshot {
 
 function repositorySnapshot(repository: SimRepository, name: string): RepositorySnapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     repository: name,
     url: `https://github.com/${name}`,
     description: repository.description,

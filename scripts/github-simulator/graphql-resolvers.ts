@@ -21,7 +21,7 @@ import {
   releaseView,
   repositoryView,
 } from './graphql-views.ts';
-import { decodeNodeId } from './node-ids.ts';
+import { decodeNodeId, issueNodeId } from './node-ids.ts';
 import type { RepoIndex } from './world-index.ts';
 
 function commitMessage(repo: RepoIndex, sha: string): string {
@@ -49,6 +49,11 @@ export function resolveNode(context: ResolverContext, id: string): View | null {
     default:
       break;
   }
+  if (decoded.kind === 'Issue') {
+    // A transferred issue keeps the node id minted in its first repository.
+    const moved = context.index.transferredIssue(Number(first), Number(second));
+    if (moved) return canSee(context, moved.repo.repo) ? issueView(context, moved.repo, moved.issue) : null;
+  }
   const repo = context.index.repoById(Number(first));
   if (!repo || !canSee(context, repo.repo)) return null;
   const number = Number(second);
@@ -57,7 +62,8 @@ export function resolveNode(context: ResolverContext, id: string): View | null {
       return repositoryView(context, repo);
     case 'Issue': {
       const issue = repo.issues.get(number);
-      return issue ? issueView(context, repo, issue) : null;
+      // An issue transferred in answers to the node id it brought, not to one minted here.
+      return issue && issueNodeId(repo.repo.id, issue) === id ? issueView(context, repo, issue) : null;
     }
     case 'Discussion': {
       const discussion = repo.discussions.get(number);

@@ -22,6 +22,8 @@ const EVENT_TYPES: Record<SimTimelineEvent['kind'], { typename: NodeKind; itemTy
   reopened: { typename: 'ReopenedEvent', itemType: 'REOPENED_EVENT' },
   labeled: { typename: 'LabeledEvent', itemType: 'LABELED_EVENT' },
   unlabeled: { typename: 'UnlabeledEvent', itemType: 'UNLABELED_EVENT' },
+  renamed_title: { typename: 'RenamedTitleEvent', itemType: 'RENAMED_TITLE_EVENT' },
+  transferred: { typename: 'TransferredEvent', itemType: 'TRANSFERRED_EVENT' },
 };
 
 function itemTypeOf(entry: TimelineEntry): string {
@@ -85,6 +87,18 @@ export function timelineEventView(context: ResolverContext, repo: RepoIndex, iss
         labelable: self,
         label: () =>
           labelView(context, repo, repo.labels.get(event.label.toLowerCase()) ?? { name: event.label, color: 'ededed', description: null }),
+      };
+    case 'renamed_title':
+      return { ...base, subject: self, previousTitle: event.previousTitle, currentTitle: event.currentTitle };
+    case 'transferred':
+      return {
+        ...base,
+        issue: self,
+        // Null when the former repository is gone or hidden from the token, as on GitHub.
+        fromRepository: () => {
+          const from = context.index.repoByFullName(event.fromRepository);
+          return from && canSee(context, from.repo) ? repositoryView(context, from) : null;
+        },
       };
   }
 }

@@ -20,7 +20,7 @@ import { canSee, type ResolverContext } from './graphql-context.ts';
 import { timelineItemsConnection } from './graphql-timeline.ts';
 import { githubTime } from './github-time.ts';
 import { resourcePath, webUrls } from './github-urls.ts';
-import { decodeNodeId, nodeId } from './node-ids.ts';
+import { decodeNodeId, issueNodeId, nodeId } from './node-ids.ts';
 import type {
   SimDiscussion,
   SimDiscussionCategory,
@@ -310,7 +310,7 @@ function issuesConnection(context: ResolverContext, repo: RepoIndex, issues: rea
 }
 
 export function issueView(context: ResolverContext, repo: RepoIndex, issue: SimIssue): View {
-  const id = nodeId('Issue', repo.repo.id, issue.number);
+  const id = issueNodeId(repo.repo.id, issue);
   const url = webUrls.issue(repo.fullName, issue.number);
   const self = (): View => issueView(context, repo, issue);
   const repository = (): View => repositoryView(context, repo);

@@ -26,7 +26,9 @@ export type NodeKind =
   | 'LabeledEvent'
   | 'UnlabeledEvent'
   | 'MarkedAsDuplicateEvent'
-  | 'UnmarkedAsDuplicateEvent';
+  | 'UnmarkedAsDuplicateEvent'
+  | 'RenamedTitleEvent'
+  | 'TransferredEvent';
 
 const PREFIXES: Record<NodeKind, string> = {
   Repository: 'R',
@@ -51,6 +53,8 @@ const PREFIXES: Record<NodeKind, string> = {
   UnlabeledEvent: 'UNLE',
   MarkedAsDuplicateEvent: 'MADE',
   UnmarkedAsDuplicateEvent: 'UMDE',
+  RenamedTitleEvent: 'RTE',
+  TransferredEvent: 'TE',
 };
 
 const KINDS_BY_PREFIX = new Map<string, NodeKind>(
@@ -92,7 +96,14 @@ const PART_COUNTS: Record<NodeKind, number> = {
   UnlabeledEvent: 3,
   MarkedAsDuplicateEvent: 3,
   UnmarkedAsDuplicateEvent: 3,
+  RenamedTitleEvent: 3,
+  TransferredEvent: 3,
 };
+
+/** An issue's node id: minted where it was opened, and kept through transfers, as on GitHub. */
+export function issueNodeId(repositoryId: number, issue: { number: number; nodeOrigin?: { repositoryId: number; number: number } | undefined }): string {
+  return nodeId('Issue', issue.nodeOrigin?.repositoryId ?? repositoryId, issue.nodeOrigin?.number ?? issue.number);
+}
 
 /** Splits a node id back into its kind and parts; `null` for anything the simulator did not mint. */
 export function decodeNodeId(id: string): DecodedNodeId | null {

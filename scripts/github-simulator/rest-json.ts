@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { githubTime } from './github-time.ts';
 import { webUrls } from './github-urls.ts';
-import { nodeId } from './node-ids.ts';
+import { issueNodeId, nodeId } from './node-ids.ts';
 import type {
   ReactionContent,
   SimActor,
@@ -139,7 +139,7 @@ export function issueJson(context: RestRenderContext, repo: RepoIndex, issue: Si
     ...urls,
     html_url: webUrls.issue(repo.fullName, issue.number),
     id: issue.id,
-    node_id: nodeId('Issue', repo.repo.id, issue.number),
+    node_id: issueNodeId(repo.repo.id, issue),
     number: issue.number,
     title: issue.title,
     user: userJson(context, issue.author),

@@ -83,7 +83,10 @@ export type SimTimelineEvent =
     }
   | { kind: 'reopened'; id: number; actor: string | null; createdAt: string }
   | { kind: 'labeled'; id: number; actor: string | null; createdAt: string; label: string }
-  | { kind: 'unlabeled'; id: number; actor: string | null; createdAt: string; label: string };
+  | { kind: 'unlabeled'; id: number; actor: string | null; createdAt: string; label: string }
+  | { kind: 'renamed_title'; id: number; actor: string | null; createdAt: string; previousTitle: string; currentTitle: string }
+  /** Moved here from another repository (`owner/name`); GitHub's event names no former number. */
+  | { kind: 'transferred'; id: number; actor: string | null; createdAt: string; fromRepository: string };
 
 export interface SimIssue {
   number: number;
@@ -110,6 +113,11 @@ export interface SimIssue {
   comments: SimComment[];
   /** Chronological. Comments are not repeated here; the simulator interleaves them by time. */
   events: SimTimelineEvent[];
+  /**
+   * Where the issue's node id was minted, when that is not where it is now: GitHub keeps an
+   * issue's node id when it is transferred. Set by `transferIssue` (`world-edits.ts`).
+   */
+  nodeOrigin?: { repositoryId: number; number: number } | undefined;
 }
 
 export interface SimDiscussion {

@@ -53,6 +53,8 @@ export interface WorldIndex {
   /** Adds an account to the world (and this index), e.g. the token's user when it first comments. */
   addUser(actor: SimActor): void;
   userById(id: number): SimActor | undefined;
+  /** A transferred issue by the node id it kept (`SimIssue.nodeOrigin`). */
+  transferredIssue(originRepositoryId: number, originNumber: number): { repo: RepoIndex; issue: SimIssue } | undefined;
   /** The issue or pull request a cross-reference points at, if it exists. */
   resolveRef(ref: SimRef): ResolvedRef | undefined;
   /** Pull requests whose `closes` names this issue, from any repository. */
@@ -100,6 +102,12 @@ export function indexWorld(world: SimWorld): WorldIndex {
     byName.set(indexed.fullName.toLowerCase(), indexed);
     byId.set(repo.id, indexed);
   }
+  const transferred = new Map<string, { repo: RepoIndex; issue: SimIssue }>();
+  for (const repo of byName.values()) {
+    for (const issue of repo.repo.issues) {
+      if (issue.nodeOrigin) transferred.set(`${issue.nodeOrigin.repositoryId}:${issue.nodeOrigin.number}`, { repo, issue });
+    }
+  }
   const users = new Map<string, SimActor>();
   const usersById = new Map<number, SimActor>();
   for (const actor of Object.values(world.users)) {
@@ -140,6 +148,7 @@ export function indexWorld(world: SimWorld): WorldIndex {
       usersById.set(actor.id, actor);
     },
     userById: (id) => usersById.get(id),
+    transferredIssue: (originRepositoryId, originNumber) => transferred.get(`${originRepositoryId}:${originNumber}`),
     resolveRef(ref) {
       const repo = repoByFullName(ref.repository);
       if (!repo) return undefined;

@@ -53,6 +53,8 @@ const timelineEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reopened'), ...eventBase }),
   z.object({ kind: z.literal('labeled'), ...eventBase, label: z.string() }),
   z.object({ kind: z.literal('unlabeled'), ...eventBase, label: z.string() }),
+  z.object({ kind: z.literal('renamed_title'), ...eventBase, previousTitle: z.string(), currentTitle: z.string() }),
+  z.object({ kind: z.literal('transferred'), ...eventBase, fromRepository: z.string().regex(/^[^/]+\/[^/]+$/, 'expected "owner/name"') }),
 ]);
 
 const issue = z.object({
@@ -73,6 +75,7 @@ const issue = z.object({
   reactions: z.array(reaction),
   comments: z.array(comment),
   events: z.array(timelineEvent),
+  nodeOrigin: z.object({ repositoryId: z.number().int(), number: z.number().int().positive() }).optional(),
 });
 
 const discussion = z.object({

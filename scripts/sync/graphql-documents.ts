@@ -368,6 +368,9 @@ export const TIMELINE_ITEM_TYPES = [
   'REOPENED_EVENT',
   'LABELED_EVENT',
   'UNLABELED_EVENT',
+  // Former titles and repositories: the site keeps their addresses working.
+  'RENAMED_TITLE_EVENT',
+  'TRANSFERRED_EVENT',
 ] as const;
 
 const timelinePageFragment = /* GraphQL */ `
@@ -456,6 +459,17 @@ const timelinePageFragment = /* GraphQL */ `
         }
         label {
           name
+        }
+      }
+      ... on RenamedTitleEvent {
+        createdAt
+        previousTitle
+        currentTitle
+      }
+      ... on TransferredEvent {
+        createdAt
+        fromRepository {
+          nameWithOwner
         }
       }
     }

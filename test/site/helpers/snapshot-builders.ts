@@ -5,6 +5,7 @@
 import { parseConfig, type RoadmapConfig, type RoadmapConfigInput } from '../../../src/config/index.ts';
 import type { Snapshot } from '../../../src/snapshot/read-snapshot.ts';
 import {
+  SNAPSHOT_SCHEMA_VERSION,
   discussionItemSchema,
   issueItemSchema,
   repositorySnapshotSchema,
@@ -75,6 +76,7 @@ export function issue(overrides: IssueOverrides): IssueItem {
     votes: [],
     commentCount: overrides.comments?.length ?? 0,
     comments: [],
+    formerAddresses: [],
     state: 'OPEN',
     stateReason: null,
     milestone: null,
@@ -103,6 +105,7 @@ export function discussion(overrides: DiscussionOverrides): DiscussionItem {
     votes: [],
     commentCount: 0,
     comments: [],
+    formerAddresses: [],
     state: 'OPEN',
     stateReason: null,
     category: { name: 'Ideas', slug: 'ideas' },
@@ -137,7 +140,7 @@ export function release(overrides: Partial<Release> & { tagName: string; publish
 
 export function repository(name: string, overrides: Partial<RepositorySnapshot> = {}): RepositorySnapshot {
   return repositorySnapshotSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     repository: name,
     url: `https://github.com/${name}`,
     description: null,
@@ -152,7 +155,7 @@ export function repository(name: string, overrides: Partial<RepositorySnapshot> 
 export function snapshotOf(items: Snapshot['items'], repositories: RepositorySnapshot[] = [repository(MAIN), repository(DOCS)]): Snapshot {
   return {
     manifest: {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       generator: 'open-roadmap',
       syncedAt: SYNCED_AT,
       apiUrl: 'https://api.github.com',
