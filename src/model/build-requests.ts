@@ -14,7 +14,7 @@ import { publishableItems, publishedReleases, unavailableReasonOf } from './publ
 import { trendingScore } from './ranking.ts';
 import { resolveDuplicates } from './resolve-duplicates.ts';
 import { releaseId, shipReleases, type ShipmentGroup } from './shipments.ts';
-import { releasePath, releaseSlug, requestPath, requestSlug } from './site-paths.ts';
+import { formerRequestPaths, releasePath, releaseSlug, requestPath, requestSlug, requestStablePath } from './site-paths.ts';
 import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
 import type { ItemKey, ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
@@ -180,6 +180,8 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       url: item.url,
       slug: requestSlug(item, config.sources),
       path: requestPath(item, config.sources),
+      stablePath: requestStablePath(item, config.sources),
+      formerPaths: formerRequestPaths(item, config.sources),
       author: item.author,
       status,
       statusHistory: statusHistory(item, config.statuses),
