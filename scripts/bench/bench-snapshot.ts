@@ -186,6 +186,7 @@ export async function writeBenchSnapshot(options: BenchSnapshotOptions): Promise
       votes: itemVotes,
       commentCount: comments.length + Math.floor(rand() * 4),
       comments,
+      formerAddresses: [],
     };
 
     if (useDiscussion && source.discussionCategories !== false) {

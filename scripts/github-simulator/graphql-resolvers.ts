@@ -63,7 +63,8 @@ export function resolveNode(context: ResolverContext, id: string): View | null {
       return repositoryView(context, repo);
     case 'Issue': {
       const issue = repo.issues.get(number);
-      return issue ? issueView(context, repo, issue) : null;
+      // An issue transferred in answers to the node id it brought, not to one minted here.
+      return issue && context.index.issueNodeId(repo, issue) === id ? issueView(context, repo, issue) : null;
     }
     case 'Discussion': {
       const discussion = repo.discussions.get(number);

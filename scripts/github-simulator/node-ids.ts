@@ -106,6 +106,7 @@ const PART_COUNTS: Record<NodeKind, number> = {
   DemilestonedEvent: 3,
 };
 
+
 /** Splits a node id back into its kind and parts; `null` for anything the simulator did not mint. */
 export function decodeNodeId(id: string): DecodedNodeId | null {
   const separator = id.indexOf('_');

@@ -121,6 +121,9 @@ export const gqlTimelineNodeSchema = z.discriminatedUnion('__typename', [
   z.object({ __typename: z.literal('UnlabeledEvent'), createdAt: time, actor: actorLogin, label: z.object({ name: z.string() }) }),
   z.object({ __typename: z.literal('MilestonedEvent'), createdAt: time, actor: actorLogin, milestoneTitle: z.string() }),
   z.object({ __typename: z.literal('DemilestonedEvent'), createdAt: time, actor: actorLogin, milestoneTitle: z.string() }),
+  z.object({ __typename: z.literal('RenamedTitleEvent'), createdAt: time, previousTitle: z.string(), currentTitle: z.string() }),
+  // `fromRepository` is null when the token cannot see the repository the issue came from.
+  z.object({ __typename: z.literal('TransferredEvent'), createdAt: time, fromRepository: z.object({ nameWithOwner: z.string() }).nullable() }),
 ]);
 export type GqlTimelineNode = z.infer<typeof gqlTimelineNodeSchema>;
 

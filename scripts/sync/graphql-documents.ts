@@ -371,6 +371,9 @@ export const TIMELINE_ITEM_TYPES = [
   // Milestone changes decide which release a milestone credits (src/model/shipments.ts).
   'MILESTONED_EVENT',
   'DEMILESTONED_EVENT',
+  // Former titles and repositories: the site keeps their addresses working.
+  'RENAMED_TITLE_EVENT',
+  'TRANSFERRED_EVENT',
 ] as const;
 
 const timelinePageFragment = /* GraphQL */ `
@@ -474,6 +477,17 @@ const timelinePageFragment = /* GraphQL */ `
           login
         }
         milestoneTitle
+      }
+      ... on RenamedTitleEvent {
+        createdAt
+        previousTitle
+        currentTitle
+      }
+      ... on TransferredEvent {
+        createdAt
+        fromRepository {
+          nameWithOwner
+        }
       }
     }
   }

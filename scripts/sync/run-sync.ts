@@ -12,6 +12,7 @@ import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';
 import { SyncError } from './sync-error.ts';
 import { newCheckpoint, syncSource, type ItemProblem, type PreviousSource, type SourceOptions } from './sync-source.ts';
+import { carryFormerAddresses } from './to-snapshot.ts';
 
 export interface SyncRunOptions {
   config: RoadmapConfig;
@@ -111,6 +112,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     progress.warn(`Resuming the ${full ? 'full ' : ''}sync that stopped at ${resumed.startedAt}.`);
   }
 
+  const knownItemIds = new Set(previous?.items.map((item) => item.id));
   const results = [];
   const states: SourceState[] = [];
   const summaries: SourceSummary[] = [];
@@ -140,7 +142,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
         checkpoint.sources.push(sourceCheckpoint);
       }
       progress.step(sourceOption.repository, sourceCheckpoint.full ? 'full sync' : 'incremental sync');
-      const result = await syncSource(client, sourceOption, sourceCheckpoint.full ? null : prior, sourceCheckpoint, progress, previousItems);
+      const result = await syncSource(client, sourceOption, sourceCheckpoint.full ? null : prior, sourceCheckpoint, progress, previousItems, knownItemIds);
       results.push(result);
       states.push({
         repository: sourceOption.repository,
@@ -165,7 +167,11 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     throw error;
   }
 
-  const items = results.flatMap((result) => result.items);
+  // After every source, so an item transferred between two listed repositories is recognised.
+  const items = carryFormerAddresses(
+    results.flatMap((result) => result.items),
+    previous?.items ?? [],
+  );
   const previousItems = previous?.items.length ?? 0;
   if (!options.force) {
     // An empty roadmap is refused once; after a forced empty snapshot, empty is the normal state.

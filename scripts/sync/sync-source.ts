@@ -141,6 +141,11 @@ export function newCheckpoint(repository: string, full: boolean): SourceCheckpoi
   };
 }
 
+/**
+ * `knownItemIds`: the node ids of every item of the previous snapshot, in any source. An item
+ * among them has its former addresses from that snapshot; a new one that was edited since it
+ * was opened may have been renamed, so its timeline is read for `RenamedTitleEvent`s.
+ */
 export async function syncSource(
   client: GitHubClient,
   options: SourceOptions,
@@ -149,6 +154,7 @@ export async function syncSource(
   progress: SyncProgress,
   /** The previous snapshot's items of this repository, kept for items GitHub fails to return (also on a full pass). */
   fallback: readonly Item[] = previous?.items ?? [],
+  knownItemIds: ReadonlySet<string> = new Set(),
 ): Promise<SourceResult> {
   const [owner, name] = options.repository.split('/') as [string, string];
   const full = checkpoint.full || previous === null;
@@ -227,7 +233,7 @@ export async function syncSource(
   // 3. Issues: listed through REST (no GraphQL points), details through GraphQL where needed.
   if (options.issues !== false) {
     await listIssues(client, options, previous, checkpoint, full, progress);
-    await fetchIssueDetails(client, options, previous, checkpoint, progress, fallback);
+    await fetchIssueDetails(client, options, previous, checkpoint, progress, fallback, knownItemIds);
   }
 
   return mergeSource(options, previous, checkpoint, full);
@@ -452,6 +458,7 @@ async function fetchIssueDetails(
   checkpoint: SourceCheckpoint,
   progress: SyncProgress,
   fallback: readonly Item[],
+  knownItemIds: ReadonlySet<string>,
 ): Promise<void> {
   const state = checkpoint.issues;
   const wantedLabels = options.issues === false ? [] : options.issues.labels;
@@ -481,8 +488,10 @@ async function fetchIssueDetails(
     const labels = restLabels(issue);
     const withVotes = votes > 0;
     // A timeline is needed for comments, duplicate markings (they come with a comment or a close
-    // as duplicate), closes and their closing pull request, and status history.
+    // as duplicate), closes and their closing pull request, status history, and former titles.
+    // A rename bumps `updated_at`, so an issue never updated since it was opened was never renamed.
     const withTimeline =
+      (!knownItemIds.has(issue.node_id) && issue.updated_at !== issue.created_at) ||
       issue.comments > 0 ||
       issue.state === 'closed' ||
       issue.state_reason != null ||

@@ -6,7 +6,9 @@ import type {
   Actor,
   Comment,
   DiscussionItem,
+  FormerAddress,
   IssueItem,
+  Item,
   ItemEvent,
   PullRequestRef,
   ReactionContent,
@@ -186,9 +188,77 @@ export function eventsFromTimeline(nodes: readonly GqlTimelineNode[]): { events:
           milestoneTitle: node.milestoneTitle,
         });
         break;
+      case 'RenamedTitleEvent':
+      case 'TransferredEvent':
+        break;
     }
   }
   return { events, closingPullRequests };
+}
+
+function compareAddresses(a: FormerAddress, b: FormerAddress): number {
+  return a.repository.localeCompare(b.repository) || a.number - b.number || a.title.localeCompare(b.title);
+}
+
+/**
+ * An item's former addresses, sorted, each once, without the address it has now. Repository
+ * names compare without case, as on GitHub.
+ */
+export function normalizeFormerAddresses(
+  current: { repository: string; number: number; title: string },
+  addresses: readonly FormerAddress[],
+): FormerAddress[] {
+  const key = (address: FormerAddress) => JSON.stringify([address.repository.toLowerCase(), address.number, address.title]);
+  const seen = new Set([key(current)]);
+  const kept: FormerAddress[] = [];
+  for (const address of addresses) {
+    if (seen.has(key(address))) continue;
+    seen.add(key(address));
+    kept.push({ repository: address.repository, number: address.number, title: address.title });
+  }
+  return kept.sort(compareAddresses);
+}
+
+/**
+ * The titles an issue had at its present repository and number, from its timeline's
+ * `RenamedTitleEvent`s. Renames before its last `TransferredEvent` happened under another
+ * number, which GitHub's event does not give (only `fromRepository`): those addresses can only
+ * come from an earlier snapshot (see `carryFormerAddresses`).
+ */
+export function formerAddressesFromTimeline(
+  current: { repository: string; number: number; title: string },
+  nodes: readonly GqlTimelineNode[],
+): FormerAddress[] {
+  let titles: string[] = [];
+  for (const node of nodes) {
+    if (node.__typename === 'TransferredEvent') titles = [];
+    else if (node.__typename === 'RenamedTitleEvent') titles.push(node.previousTitle);
+  }
+  return normalizeFormerAddresses(
+    current,
+    titles.map((title) => ({ repository: current.repository, number: current.number, title })),
+  );
+}
+
+/**
+ * Keeps the addresses of the previous snapshot: GitHub keeps an item's node id through renames
+ * and transfers, so an item whose id was in the previous snapshot under another repository,
+ * number or title had that address, and every one the previous snapshot recorded for it.
+ */
+export function carryFormerAddresses<T extends Item>(items: readonly T[], previousItems: readonly Item[]): T[] {
+  const previousById = new Map(previousItems.map((item) => [item.id, item]));
+  return items.map((item) => {
+    const before = previousById.get(item.id);
+    if (!before) return item;
+    const formerAddresses = normalizeFormerAddresses(item, [
+      ...item.formerAddresses,
+      ...before.formerAddresses,
+      { repository: before.repository, number: before.number, title: before.title },
+    ]);
+    return formerAddresses.length === item.formerAddresses.length && formerAddresses.every((address, index) => compareAddresses(address, item.formerAddresses[index]!) === 0)
+      ? item
+      : { ...item, formerAddresses };
+  });
 }
 
 function issueStateReason(value: string | null | undefined): IssueItem['stateReason'] {
@@ -212,6 +282,7 @@ export function issueItemFromRest(
 ): IssueItem {
   const comments = (details?.timeline ?? []).filter((node): node is Extract<GqlTimelineNode, { __typename: 'IssueComment' }> => node.__typename === 'IssueComment');
   const { events, closingPullRequests } = eventsFromTimeline(details?.timeline ?? []);
+  const current = { repository, number: issue.number, title: issue.title };
   return {
     type: 'issue',
     repository,
@@ -230,6 +301,7 @@ export function issueItemFromRest(
     votes: votesFromReactions(details?.reactions ?? [], options.voteContents),
     commentCount: issue.comments,
     comments: selectComments(comments, options.keepComments),
+    formerAddresses: formerAddressesFromTimeline(current, details?.timeline ?? []),
     state: issue.state === 'open' ? 'OPEN' : 'CLOSED',
     // GraphQL with `enableDuplicate: true` tells DUPLICATE apart from NOT_PLANNED; prefer it.
     stateReason: issueStateReason(details?.stateReason ?? issue.state_reason),
@@ -264,6 +336,8 @@ export function discussionItemFromGraphql(
     votes: votesFromReactions(reactions, options.voteContents),
     commentCount: discussion.comments.totalCount,
     comments: selectComments(discussion.comments.nodes, options.keepComments),
+    // Discussions have no timeline in GitHub's API: their former addresses come from earlier snapshots.
+    formerAddresses: [],
     state: discussion.closed ? 'CLOSED' : 'OPEN',
     stateReason: reason === 'DUPLICATE' || reason === 'OUTDATED' || reason === 'REOPENED' || reason === 'RESOLVED' ? reason : null,
     category: discussion.category,

@@ -40,6 +40,7 @@ export const requestEntrySchema = z.object({
   url: z.string(),
   slug: z.string(),
   path: z.string(),
+  stablePath: z.string(),
   author: personSchema.nullable(),
   status,
   statusHistory: z.array(z.object({ status, at: z.string() })),

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { STATUS_IDS } from '../config/status-ids.ts';
+import { addressRedirects } from '../model/address-redirects.ts';
+import { requestBadgePath, requestFeedPath } from '../model/site-paths.ts';
 import type { Request } from '../model/types.ts';
 
 const itemType = z.enum(['issue', 'discussion']);
@@ -19,8 +21,15 @@ export const requestsApiSchema = z.strictObject({
       title: z.string(),
       /** The item on GitHub. */
       url: z.url(),
-      /** The request's page on this site. */
+      /** The request's page on this site (its address moves when the title changes). */
       page: z.url(),
+      /** Its address that never changes; it redirects to `page`. */
+      stablePage: z.url(),
+      /** Its vote badge and status feed, at the stable address: the ones to paste. */
+      badge: z.url(),
+      feed: z.url(),
+      /** Addresses it had before a rename or a transfer; each still leads to `page`. */
+      formerPages: z.array(z.url()),
       status: z.enum(STATUS_IDS),
       /** Unique people plus anonymous Discussion upvotes. */
       votes: z.number().int().nonnegative(),
@@ -42,11 +51,12 @@ export type RequestsApi = z.infer<typeof requestsApiSchema>;
 /** What the API says of a request: the model's canonical requests have it all. */
 export type ApiRequestSource = Pick<
   Request,
-  'repository' | 'number' | 'type' | 'title' | 'url' | 'path' | 'status' | 'votes' | 'duplicates' | 'release' | 'labels' | 'createdAt' | 'updatedAt'
+  'repository' | 'number' | 'type' | 'title' | 'url' | 'path' | 'stablePath' | 'formerPaths' | 'status' | 'votes' | 'duplicates' | 'release' | 'labels' | 'createdAt' | 'updatedAt'
 >;
 
 /** The API document, requests in the order given (the site lists them most voted first). */
 export function requestsApi(generatedAt: string, requests: readonly ApiRequestSource[], pageUrl: (path: string) => string): RequestsApi {
+  const held = new Set(addressRedirects(requests).map((redirect) => redirect.path));
   return {
     generatedAt,
     requests: requests.map((request) => ({
@@ -56,6 +66,11 @@ export function requestsApi(generatedAt: string, requests: readonly ApiRequestSo
       title: request.title,
       url: request.url,
       page: pageUrl(request.path),
+      stablePage: pageUrl(request.stablePath),
+      badge: pageUrl(requestBadgePath(request.stablePath)),
+      feed: pageUrl(requestFeedPath(request.stablePath)),
+      // Only those it still holds: a live page or a merged duplicate keeps an address first.
+      formerPages: request.formerPaths.filter((path) => held.has(path)).map(pageUrl),
       status: request.status,
       votes: request.votes.total,
       voters: request.votes.people.map((person) => person.login),

@@ -76,6 +76,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       url: request.url,
       slug: request.slug,
       path: request.path,
+      stablePath: request.stablePath,
       author: personOf(request.author, host),
       status: request.status,
       statusHistory: request.statusHistory,

@@ -1,6 +1,8 @@
 /**
  * Every request's status feed and vote badge (`src/layouts/request-files.ts`): written into the
- * output once Astro has built the pages, and served by `astro dev` at the same addresses.
+ * output once Astro has built the pages, and served by `astro dev` at the same addresses: beside
+ * its page, at its stable address and at every former address it still holds
+ * (`src/model/address-redirects.ts`).
  *
  * They come from the model that the content layer already loaded for this build (one snapshot in
  * memory, see `load-roadmap.ts`), and take a few seconds for 10,000 requests, against about half
@@ -12,11 +14,21 @@ import { dirname } from 'node:path';
 import type { RoadmapConfig } from '../config/index.ts';
 import { loadRoadmap } from '../content/load-roadmap.ts';
 import { requestFiles, type RequestFileSubject } from '../layouts/request-files.ts';
+import { addressRedirects, type AddressRedirectSubject } from '../model/address-redirects.ts';
 import { outputFilesMiddleware, serveInDev, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
+
+export type RequestFilesRequest = RequestFileSubject & AddressRedirectSubject;
 
 export interface RequestFilesSource {
   config: RoadmapConfig;
-  requests: readonly RequestFileSubject[];
+  requests: readonly RequestFilesRequest[];
+}
+
+/** Each request's addresses that get its files: its page's, then the redirects it holds. */
+function fileAddresses(requests: readonly RequestFilesRequest[]): Map<RequestFilesRequest, string[]> {
+  const addresses = new Map(requests.map((request) => [request, [request.path]]));
+  for (const redirect of addressRedirects(requests)) addresses.get(redirect.request)?.push(redirect.path);
+  return addresses;
 }
 
 async function currentSource(): Promise<RequestFilesSource> {
@@ -45,7 +57,8 @@ export async function writeRequestFiles({
   logger: Pick<AstroIntegrationLogger, 'info'>;
 }): Promise<number> {
   const started = performance.now();
-  const written = await writeOutputFiles(outDir, source.requests, (request) => requestFiles(request, source.config));
+  const addresses = fileAddresses(source.requests);
+  const written = await writeOutputFiles(outDir, source.requests, (request) => requestFiles(request, source.config, addresses.get(request)));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   logger.info(`Wrote ${written.toLocaleString('en')} request feeds and vote badges in ${seconds}s.`);
   return written;
@@ -58,7 +71,7 @@ export function requestFilesMiddleware(source: () => Promise<RequestFilesSource>
     const loaded = await source();
     let byPath = lookups.get(loaded);
     if (byPath === undefined) {
-      byPath = new Map(loaded.requests.map((request) => [request.path, request]));
+      byPath = new Map([...fileAddresses(loaded.requests)].flatMap(([request, paths]) => paths.map((path) => [path, request] as const)));
       lookups.set(loaded, byPath);
     }
     return { config: loaded.config, byPath };
@@ -68,8 +81,9 @@ export function requestFilesMiddleware(source: () => Promise<RequestFilesSource>
     handles: (path) => /\/requests\/[^/]+\/(atom\.xml|badge\.svg)$/.test(path),
     find: async (path) => {
       const { config, byPath } = await current();
-      const request = byPath.get(`${dirname(path)}/`);
-      return request && requestFiles(request, config).find((file) => file.path === path);
+      const address = `${dirname(path)}/`;
+      const request = byPath.get(address);
+      return request && requestFiles(request, config, [address]).find((file) => file.path === path);
     },
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The two files beside every request page: its status feed (`atom.xml`), for people who follow
- * one request in a feed reader, and its vote badge (`badge.svg`), for READMEs.
+ * one request in a feed reader, and its vote badge (`badge.svg`), for READMEs. The same files
+ * are at the request's stable address (`/requests/12/badge.svg`, the one to paste: it survives
+ * renames) and at every address it had before (so pasted copies of those keep working).
  *
  * They are plain text made from the model, so they are not Astro routes: Astro spends a few
  * milliseconds on every route, and these would be two of every three routes of a large site.
@@ -16,7 +18,7 @@ import { atomFeed, type AtomEntry } from './atom-feed.ts';
 import { voteBadgeSvg } from './vote-badge.ts';
 
 /** What a request's feed and badge show. */
-export type RequestFileSubject = Pick<Request, 'path' | 'title' | 'votes' | 'statusHistory' | 'shippedIn' | 'updatedAt'>;
+export type RequestFileSubject = Pick<Request, 'path' | 'stablePath' | 'title' | 'votes' | 'statusHistory' | 'shippedIn' | 'updatedAt'>;
 
 /** The absolute URL of a site path: `site.url`, then `site.base`, then the path. */
 export function siteUrl(path: string, site: Pick<RoadmapConfig['site'], 'url' | 'base'>): string {
@@ -25,11 +27,13 @@ export function siteUrl(path: string, site: Pick<RoadmapConfig['site'], 'url' | 
 
 export function requestFeed(request: RequestFileSubject, config: RoadmapConfig): string {
   const pageUrl = siteUrl(request.path, config.site);
-  const feedUrl = siteUrl(requestFeedPath(request.path), config.site);
+  // Ids come from the stable address, so a rename leaves a subscriber's feed and entries as they were.
+  const stableUrl = siteUrl(request.stablePath, config.site);
+  const feedUrl = siteUrl(requestFeedPath(request.stablePath), config.site);
   const entries: AtomEntry[] = request.statusHistory.map((change, index) => {
     const name = config.statuses.names[change.status];
     return {
-      id: `${pageUrl}#status-${index}`,
+      id: `${stableUrl}#status-${index}`,
       title: `${strings.request.statusChanged(name)}: ${request.title}`,
       url: pageUrl,
       updated: change.at,
@@ -40,7 +44,7 @@ export function requestFeed(request: RequestFileSubject, config: RoadmapConfig):
   for (const release of request.shippedIn) {
     const name = release.name ?? release.tagName;
     entries.push({
-      id: `${pageUrl}#release-${release.id}`,
+      id: `${stableUrl}#release-${release.id}`,
       title: `${strings.request.shippedFeedEntry(name)}: ${request.title}`,
       url: siteUrl(release.path, config.site),
       updated: release.publishedAt,
@@ -70,10 +74,15 @@ export function requestBadge(request: RequestFileSubject, config: RoadmapConfig)
   });
 }
 
-/** A request's feed and badge, with where each goes. */
-export function requestFiles(request: RequestFileSubject, config: RoadmapConfig): OutputFile[] {
-  return [
-    { path: requestFeedPath(request.path), contentType: 'application/atom+xml; charset=utf-8', body: requestFeed(request, config) },
-    { path: requestBadgePath(request.path), contentType: 'image/svg+xml; charset=utf-8', body: requestBadge(request, config) },
-  ];
+/**
+ * A request's feed and badge, with where each goes: beside its page, or at each of `addresses`
+ * (request paths such as its stable one), the same bytes everywhere.
+ */
+export function requestFiles(request: RequestFileSubject, config: RoadmapConfig, addresses: readonly string[] = [request.path]): OutputFile[] {
+  const feed = requestFeed(request, config);
+  const badge = requestBadge(request, config);
+  return addresses.flatMap((address) => [
+    { path: requestFeedPath(address), contentType: 'application/atom+xml; charset=utf-8', body: feed },
+    { path: requestBadgePath(address), contentType: 'image/svg+xml; charset=utf-8', body: badge },
+  ]);
 }

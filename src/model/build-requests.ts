@@ -14,7 +14,7 @@ import { publishableItems, publishedReleases, unavailableReasonOf } from './publ
 import { trendingScore } from './ranking.ts';
 import { resolveDuplicates } from './resolve-duplicates.ts';
 import { releaseId, releasesOf, shipRequests, type ShipmentGroup } from './shipments.ts';
-import { releasePath, releaseSlug, requestPath, requestSlug } from './site-paths.ts';
+import { formerRequestPaths, releasePath, releaseSlug, requestPath, requestSlug, requestStablePath } from './site-paths.ts';
 import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
 import type { ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
@@ -177,6 +177,8 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       url: item.url,
       slug: requestSlug(item, config.sources),
       path: requestPath(item, config.sources),
+      stablePath: requestStablePath(item, config.sources),
+      formerPaths: formerRequestPaths(item, config.sources),
       author: item.author,
       status,
       statusHistory: statusHistory(item, config.statuses),

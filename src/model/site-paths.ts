@@ -6,6 +6,11 @@
  * Request and release addresses start with the first source's numbers (`/requests/12-dark-mode/`);
  * issue numbers of other repositories would collide, so theirs carry the repository's name
  * (`/requests/lumen-docs-12-typos/`).
+ *
+ * A request's title is in its address, so a rename moves it; its stable address holds only the
+ * number (`/requests/12/`, `/requests/lumen-docs-12/`) and never changes: that is the one the
+ * vote badge and the status feed are pasted with. Every former address redirects (see
+ * `address-redirects.ts`).
  */
 import { slug as githubSlug } from 'github-slugger';
 import type { SourceConfig } from '../config/schemas/sources.ts';
@@ -54,6 +59,35 @@ export function requestPath(
   sources: readonly Pick<SourceConfig, 'repo'>[],
 ): string {
   return `/requests/${requestSlug(item, sources)}/`;
+}
+
+/** The segment of the request's stable address: `12`, or `lumen-docs-12` outside the first source. */
+export function requestStableSlug(item: { repository: string; number: number }, sources: readonly Pick<SourceConfig, 'repo'>[]): string {
+  const prefix = isFirstSource(item.repository, sources) ? '' : `${repositorySlug(item.repository, sources)}-`;
+  return `${prefix}${item.number}`;
+}
+
+/** The address that never changes, whatever the title: `/requests/12/`. It redirects to `requestPath`. */
+export function requestStablePath(item: { repository: string; number: number }, sources: readonly Pick<SourceConfig, 'repo'>[]): string {
+  return `/requests/${requestStableSlug(item, sources)}/`;
+}
+
+/**
+ * Every address the item had before a rename or a transfer (`formerAddresses` in the snapshot):
+ * the page of each former title, and the stable address of each former repository and number.
+ * Sorted, each once, never one of its present addresses.
+ */
+export function formerRequestPaths(
+  item: { repository: string; number: number; title: string; formerAddresses: readonly { repository: string; number: number; title: string }[] },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string[] {
+  const present = new Set([requestPath(item, sources), requestStablePath(item, sources)]);
+  const paths = new Set<string>();
+  for (const address of item.formerAddresses) {
+    paths.add(requestPath(address, sources));
+    paths.add(requestStablePath(address, sources));
+  }
+  return [...paths].filter((path) => !present.has(path)).sort();
 }
 
 /**

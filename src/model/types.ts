@@ -95,6 +95,10 @@ export interface Request {
   slug: string;
   /** Site path without the base, e.g. `/requests/12-dark-mode/`. */
   path: string;
+  /** The address that survives renames, e.g. `/requests/12/`: badge and feed are pasted with it. */
+  stablePath: string;
+  /** Addresses it had before a rename or a transfer (`formerRequestPaths`), sorted. */
+  formerPaths: string[];
   author: Actor | null;
   status: StatusId;
   statusHistory: StatusChange[];

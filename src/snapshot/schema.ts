@@ -141,6 +141,17 @@ export const itemEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type ItemEvent = z.infer<typeof itemEventSchema>;
 
+/**
+ * An address the item had before: its repository and number before a transfer, its title before
+ * a rename. The site keeps every former address working (redirect pages, badge and feed files).
+ */
+export const formerAddressSchema = z.object({
+  repository: repositoryName,
+  number: z.number().int().positive(),
+  title: z.string(),
+});
+export type FormerAddress = z.infer<typeof formerAddressSchema>;
+
 const itemBase = {
   repository: repositoryName,
   number: z.number().int().positive(),
@@ -163,6 +174,11 @@ const itemBase = {
   commentCount: z.number().int().nonnegative(),
   /** The first comments that are not minimized, plus later maintainer comments naming a duplicate. */
   comments: z.array(commentSchema),
+  /**
+   * Where the item was before a rename or a transfer (from its timeline's `RenamedTitleEvent`s
+   * and from earlier snapshots), sorted and without the current address.
+   */
+  formerAddresses: z.array(formerAddressSchema),
 };
 
 export const issueItemSchema = z.object({

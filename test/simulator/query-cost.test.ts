@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { calculateQueryCost } from '../../scripts/github-simulator/query-cost.ts';
+import { issueDetailsDocument, TIMELINE_ITEM_TYPES } from '../../scripts/sync/graphql-documents.ts';
 
 // Worked examples from GitHub's "Rate limits and node limits for the GraphQL API".
 describe("GitHub's documented examples", () => {
@@ -183,5 +184,19 @@ describe('the formula applied to the queries a sync sends', () => {
       query Large { repository(owner: "o", name: "n") { issues(first: 100) { nodes { comments(first: 100) { nodes { body } } } } } }`;
     expect(calculateQueryCost(query, { operationName: 'Large' }).requestCount).toBe(101);
     expect(() => calculateQueryCost(query)).toThrow(/several operations/);
+  });
+});
+
+describe("the sync's issue details query", () => {
+  const ids = Array.from({ length: 100 }, (_, index) => `I_${index}`);
+  const price = (withVotes: boolean, withTimeline: boolean) =>
+    calculateQueryCost(issueDetailsDocument, { variables: { ids, withVotes, withTimeline, voteContent: 'THUMBS_UP' } });
+
+  test('reads renames and transfers in the same timeline connection, at no extra cost', () => {
+    expect(TIMELINE_ITEM_TYPES).toEqual(expect.arrayContaining(['RENAMED_TITLE_EVENT', 'TRANSFERRED_EVENT']));
+    // One reactions page and one timeline page per issue: 200 requests, 2 points for 100 issues.
+    expect(price(true, true)).toMatchObject({ requestCount: 200, cost: 2 });
+    expect(price(false, true)).toMatchObject({ requestCount: 100, cost: 1 });
+    expect(price(true, false)).toMatchObject({ requestCount: 100, cost: 1 });
   });
 });

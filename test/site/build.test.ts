@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
@@ -162,7 +162,8 @@ describe('request pages', () => {
     }
     const links = byTag(html, 'a').map((link) => ({ href: attr(link, 'href'), text: text(link) }));
     expect(links.filter((link) => link.href === request?.url).length).toBeGreaterThanOrEqual(2);
-    expect(links.some((link) => link.href === `${base}${request?.path}atom.xml`)).toBe(true);
+    // The feed to subscribe to is at the stable address, which a rename does not move.
+    expect(links.some((link) => link.href === `${base}/requests/${request?.number}/atom.xml` || link.href === `${base}/requests/lumen-docs-${request?.number}/atom.xml`)).toBe(true);
   });
 
   it('link a shipped request to the release that shipped it, marked when a pre-release', async () => {
@@ -336,10 +337,95 @@ describe('changelog', () => {
   });
 });
 
+/**
+ * Addresses a request published before a rename or a transfer, and its stable ones, written out
+ * from the fixture's titles: `Incremental builds` (lumen#20) was "Faster rebuilds" and "Rebuild
+ * only what changed"; `Dark mode screenshots in the theming guide` (lumen-docs#8) was lumen#18
+ * "Dark screenshots".
+ */
+const INCREMENTAL_BUILDS = '/requests/20-incremental-builds/';
+const DARK_SCREENSHOTS = '/requests/lumen-docs-8-dark-mode-screenshots-in-the-theming-guide/';
+const MOVED: Array<[string, string]> = [
+  ['/requests/20/', INCREMENTAL_BUILDS],
+  ['/requests/20-faster-rebuilds/', INCREMENTAL_BUILDS],
+  ['/requests/20-rebuild-only-what-changed/', INCREMENTAL_BUILDS],
+  ['/requests/lumen-docs-8/', DARK_SCREENSHOTS],
+  ['/requests/18-dark-screenshots/', DARK_SCREENSHOTS],
+  ['/requests/18/', DARK_SCREENSHOTS],
+];
+
+describe('addresses that moved', () => {
+  it('lead to the request: a noindex page with a refresh and a canonical link to its page', async () => {
+    for (const [from, to] of MOVED) {
+      const html = await page(from);
+      expect(withAttr(html, 'data-pagefind-body'), from).toHaveLength(0);
+      expect(attr(withAttr(html, 'http-equiv', 'refresh')[0] as Element, 'content'), from).toBe(`0; url=${base}${to}`);
+      expect(attr(withAttr(html, 'rel', 'canonical')[0] as Element, 'href'), from).toBe(`${config.site.url}${base}${to}`);
+      expect(attr(withAttr(html, 'name', 'robots')[0] as Element, 'content'), from).toBe('noindex');
+      expect(byTag(html, 'a').map((link) => attr(link, 'href')), from).toContain(`${base}${to}`);
+    }
+  });
+
+  it('keep serving the request’s badge and feed, the same files as beside its page', async () => {
+    for (const [from, to] of MOVED) {
+      for (const file of ['badge.svg', 'atom.xml']) {
+        const moved = await readFile(fileOf(`${from}${file}`), 'utf8');
+        expect(XMLValidator.validate(moved), `${from}${file}`).toBe(true);
+        expect(moved, `${from}${file}`).toBe(await readFile(fileOf(`${to}${file}`), 'utf8'));
+      }
+    }
+  });
+
+  it('never replace a live page or a merged duplicate’s redirect that has the same address', async () => {
+    // lumen-docs#12 records lumen#64's page and lumen#15's address among its former ones.
+    const live = await page('/requests/64-view-transitions-between-pages/');
+    expect(byTag(live, 'h1').map(text)).toEqual(['View transitions between pages']);
+    expect(await readFile(fileOf('/requests/64-view-transitions-between-pages/badge.svg'), 'utf8')).toBe(await readFile(fileOf('/requests/64/badge.svg'), 'utf8'));
+    expect(await readFile(fileOf('/requests/64/badge.svg'), 'utf8')).not.toBe(await readFile(fileOf('/requests/lumen-docs-12/badge.svg'), 'utf8'));
+    const duplicate = await page('/requests/15-dark-theme-please/');
+    expect(attr(withAttr(duplicate, 'http-equiv', 'refresh')[0] as Element, 'content')).toBe(`0; url=${base}/requests/12-dark-mode-for-the-default-theme/`);
+  });
+
+  it('are offered on the request page as the badge and feed to paste, and stay out of the sitemap', async () => {
+    const html = await page(INCREMENTAL_BUILDS);
+    const links = byTag(html, 'a').map((link) => attr(link, 'href'));
+    expect(links).toContain(`${base}/requests/20/badge.svg`);
+    expect(links).toContain(`${base}/requests/20/atom.xml`);
+    expect(withAttr(html, 'type', 'application/atom+xml').map((link) => attr(link, 'href'))).toEqual([`${base}/requests/20/atom.xml`]);
+    const markdown = text(byTag(html, 'pre').find((element) => attr(element, 'class')?.includes('badge-markdown')) as Element);
+    expect(markdown).toBe(`[![votes](${config.site.url}${base}/requests/20/badge.svg)](${config.site.url}${base}/requests/20/)`);
+
+    const index = xml.parse(await readFile(fileOf('/sitemap.xml'), 'utf8'));
+    const listed: string[] = [];
+    for (const sitemap of [index.sitemapindex.sitemap].flat()) {
+      const set = xml.parse(await readFile(fileOf(sitePath(sitemap.loc)), 'utf8'));
+      listed.push(...[set.urlset.url].flat().map((url: { loc: string }) => sitePath(url.loc)));
+    }
+    expect(listed).toContain(INCREMENTAL_BUILDS);
+    for (const [from] of MOVED) expect(listed).not.toContain(from);
+  });
+});
+
 describe('data for machines', () => {
   let api: RequestsApi;
   beforeAll(async () => {
     api = requestsApiSchema.parse(JSON.parse(await readFile(fileOf('/api/requests.json'), 'utf8')));
+  });
+
+  it('gives each request its stable badge and feed, and the former addresses it still holds', () => {
+    const site = `${config.site.url}${base}`;
+    const incremental = api.requests.find((request) => request.number === 20 && request.repository === 'lumen-dev/lumen');
+    expect(incremental).toMatchObject({
+      page: `${site}${INCREMENTAL_BUILDS}`,
+      stablePage: `${site}/requests/20/`,
+      badge: `${site}/requests/20/badge.svg`,
+      feed: `${site}/requests/20/atom.xml`,
+      formerPages: [`${site}/requests/20-faster-rebuilds/`, `${site}/requests/20-rebuild-only-what-changed/`],
+    });
+    // Its former addresses that a live page or a duplicate holds are not its to list.
+    const explain = api.requests.find((request) => request.number === 12 && request.repository === 'lumen-dev/lumen-docs');
+    expect(explain?.formerPages).not.toContain(`${site}/requests/64-view-transitions-between-pages/`);
+    expect(explain?.formerPages).not.toContain(`${site}/requests/15-dark-theme-please/`);
   });
 
   it('lists the canonical requests only, with their duplicates', () => {

@@ -3,9 +3,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestFilesMiddleware, writeRequestFiles, type RequestFilesSource } from '../../src/integrations/request-files.ts';
+import { requestFilesMiddleware, writeRequestFiles, type RequestFilesRequest, type RequestFilesSource } from '../../src/integrations/request-files.ts';
 import { strings } from '../../src/i18n/strings.ts';
-import { requestBadge, requestFeed, siteUrl, type RequestFileSubject } from '../../src/layouts/request-files.ts';
+import { requestBadge, requestFeed, siteUrl } from '../../src/layouts/request-files.ts';
 import type { ReleaseRef } from '../../src/model/types.ts';
 import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
 import { configWith, MAIN } from './helpers/snapshot-builders.ts';
@@ -27,8 +27,10 @@ function shippedIn(tagName: string, publishedAt: string): ReleaseRef {
   };
 }
 
-function subject(overrides: Partial<RequestFileSubject> & Pick<RequestFileSubject, 'path' | 'title'>): RequestFileSubject {
+function subject(overrides: Partial<RequestFilesRequest> & Pick<RequestFilesRequest, 'path' | 'stablePath' | 'title'>): RequestFilesRequest {
   return {
+    formerPaths: [],
+    duplicates: [],
     votes: { total: 1234, people: [], anonymous: 0, anonymousSince: null, upvotes: 0 },
     statusHistory: [],
     shippedIn: [],
@@ -39,6 +41,9 @@ function subject(overrides: Partial<RequestFileSubject> & Pick<RequestFileSubjec
 
 const shipped = subject({
   path: '/requests/12-dark-mode/',
+  stablePath: '/requests/12/',
+  // Renamed from "Night mode".
+  formerPaths: ['/requests/12-night-mode/'],
   title: 'Dark mode <script>alert(1)</script>',
   statusHistory: [
     { status: 'planned', at: '2025-02-01T00:00:00Z' },
@@ -47,18 +52,20 @@ const shipped = subject({
   ],
   shippedIn: [shippedIn('v1.0.0', '2025-04-02T00:00:00Z')],
 });
-const quiet = subject({ path: '/requests/13-quiet/', title: 'Quiet', votes: { total: 0, people: [], anonymous: 0, anonymousSince: null, upvotes: 0 } });
+const quiet = subject({ path: '/requests/13-quiet/', stablePath: '/requests/13/', title: 'Quiet', votes: { total: 0, people: [], anonymous: 0, anonymousSince: null, upvotes: 0 } });
 
 describe('a request feed', () => {
   it('lists its status changes and releases, newest first, at addresses under the base', () => {
     const body = requestFeed(shipped, config);
     expect(XMLValidator.validate(body)).toBe(true);
     const feed = xml.parse(body).feed;
-    expect(feed.id).toBe('https://acme.example/roadmap/requests/12-dark-mode/atom.xml');
+    // The feed is named by its stable address, which a rename does not change; it links the page.
+    expect(feed.id).toBe('https://acme.example/roadmap/requests/12/atom.xml');
     expect(feed.link.map((link: Record<string, string>) => link['@_href'])).toEqual([
-      'https://acme.example/roadmap/requests/12-dark-mode/atom.xml',
+      'https://acme.example/roadmap/requests/12/atom.xml',
       'https://acme.example/roadmap/requests/12-dark-mode/',
     ]);
+    expect([feed.entry].flat().map((entry: { id: string }) => entry.id)).toContain('https://acme.example/roadmap/requests/12/#status-0');
     const entries = [feed.entry].flat();
     expect(entries.map((entry: { updated: string }) => entry.updated)).toEqual([
       '2025-04-02T00:00:00Z',
@@ -115,14 +122,28 @@ describe('writing the files of a build', () => {
     await rm(outDir, { recursive: true, force: true });
   });
 
-  it('writes a feed and a badge beside every request page', async () => {
+  it('writes a feed and a badge beside every request page, at its stable address and at its former ones', async () => {
     const messages: string[] = [];
-    expect(await writeRequestFiles({ outDir, source, logger: { info: (message) => messages.push(message) } })).toBe(4);
-    expect(messages[0]).toMatch(/^Wrote 4 request feeds and vote badges in \d+\.\d\ds\.$/);
+    // Two files at each of five addresses: two pages, two stable addresses, one former title.
+    expect(await writeRequestFiles({ outDir, source, logger: { info: (message) => messages.push(message) } })).toBe(10);
+    expect(messages[0]).toMatch(/^Wrote 10 request feeds and vote badges in \d+\.\d\ds\.$/);
     for (const request of source.requests) {
-      expect((await readdir(join(outDir, request.path))).sort()).toEqual(['atom.xml', 'badge.svg']);
-      expect(await readFile(join(outDir, request.path, 'atom.xml'), 'utf8')).toBe(requestFeed(request, config));
-      expect(await readFile(join(outDir, request.path, 'badge.svg'), 'utf8')).toBe(requestBadge(request, config));
+      for (const address of [request.path, request.stablePath, ...request.formerPaths]) {
+        expect((await readdir(join(outDir, address))).sort(), address).toEqual(['atom.xml', 'badge.svg']);
+        expect(await readFile(join(outDir, address, 'atom.xml'), 'utf8')).toBe(requestFeed(request, config));
+        expect(await readFile(join(outDir, address, 'badge.svg'), 'utf8')).toBe(requestBadge(request, config));
+      }
+    }
+  });
+
+  it('leaves a former address to the live request that has it now', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'request-files-'));
+    try {
+      const renamed = subject({ path: '/requests/20-b/', stablePath: '/requests/20/', title: 'B', formerPaths: ['/requests/13-quiet/'] });
+      await writeRequestFiles({ outDir: elsewhere, source: { config, requests: [quiet, renamed] }, logger: { info: () => {} } });
+      expect(await readFile(join(elsewhere, quiet.path, 'badge.svg'), 'utf8')).toBe(requestBadge(quiet, config));
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 
@@ -151,6 +172,15 @@ describe('the dev server', () => {
     const badge = await fetch(`${origin}/requests/13-quiet/badge.svg?cache=bust`);
     expect(badge.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     expect(await badge.text()).toBe(requestBadge(quiet, config));
+  });
+
+  it('serves them at the stable address and at a former one too', async () => {
+    for (const address of ['/roadmap/requests/12/', '/roadmap/requests/12-night-mode/']) {
+      const badge = await fetch(`${origin}${address}badge.svg`);
+      expect(badge.status, address).toBe(200);
+      expect(await badge.text()).toBe(requestBadge(shipped, config));
+    }
+    expect((await fetch(`${origin}/roadmap/requests/14/badge.svg`)).status).toBe(404);
   });
 
   it('answers HEAD without a body', async () => {

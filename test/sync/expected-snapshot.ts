@@ -28,6 +28,7 @@ export interface ExpectedItem {
   closingPullRequests?: Array<[number, boolean, string | null, string | null]>;
   upvoteCount?: number;
   category?: string;
+  formerAddresses: Array<[string, number, string]>;
 }
 
 function keptComments(comments: SimIssue['comments'], keep: number): string[] {
@@ -37,6 +38,15 @@ function keptComments(comments: SimIssue['comments'], keep: number): string[] {
     .map((comment) => comment.body);
 }
 
+/** The titles an issue had where it is now: renames since it last arrived by transfer. */
+function formerTitles(repository: string, issue: SimIssue): Array<[string, number, string]> {
+  const lastTransfer = issue.events.findLastIndex((event) => event.kind === 'transferred');
+  const titles = issue.events
+    .slice(lastTransfer + 1)
+    .flatMap((event) => (event.kind === 'renamed' && event.previousTitle !== issue.title ? [event.previousTitle] : []));
+  return [...new Set(titles)].sort().map((title): [string, number, string] => [repository, issue.number, title]);
+}
+
 function votesOf(reactions: SimIssue['reactions']): Array<[string | null, string]> {
   return reactions
     .filter((reaction) => reaction.content === 'THUMBS_UP')
@@ -44,7 +54,7 @@ function votesOf(reactions: SimIssue['reactions']): Array<[string | null, string
     .sort((a, b) => a[1].localeCompare(b[1]) || (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
-export function expectedIssue(world: SimWorld, issue: SimIssue, keep: number): ExpectedItem {
+export function expectedIssue(world: SimWorld, issue: SimIssue, keep: number, repository: string): ExpectedItem {
   const prs = new Map<string, SimWorld['repositories'][number]['pullRequests'][number]>(
     world.repositories.flatMap((r) => r.pullRequests.map((pr) => [`${r.owner}/${r.name}#${pr.number}`, pr] as const)),
   );
@@ -73,6 +83,7 @@ export function expectedIssue(world: SimWorld, issue: SimIssue, keep: number): E
       const pr = prs.get(`${ref.repository}#${ref.number}`);
       return [ref.number, pr?.state === 'MERGED', pr?.mergedAt ?? null, pr?.mergeCommit ?? null];
     }),
+    formerAddresses: formerTitles(repository, issue),
   };
 }
 
@@ -95,6 +106,7 @@ export function expectedDiscussion(repo: SimRepository, discussion: SimDiscussio
     commentBodies: keptComments(discussion.comments, keep),
     upvoteCount: discussion.upvoteCount,
     category: repo.discussionCategories.find((category) => category.slug === discussion.category)?.slug ?? discussion.category,
+    formerAddresses: [],
   };
 }
 
@@ -108,7 +120,7 @@ export function expectedItems(
   if (!repo) throw new Error(`no repository ${repository} in the world`);
   const issues = repo.issues
     .filter((issue) => filters.labels.length === 0 || issue.labels.some((label) => filters.labels.includes(label)))
-    .map((issue) => expectedIssue(world, issue, filters.keepComments));
+    .map((issue) => expectedIssue(world, issue, filters.keepComments, repository));
   const discussions = repo.discussions
     .filter((discussion) => filters.categories.length === 0 || filters.categories.includes(discussion.category))
     .map((discussion) => expectedDiscussion(repo, discussion, filters.keepComments));
@@ -133,6 +145,7 @@ export function projectItem(item: Item): ExpectedItem {
     votes: item.votes.map((vote): [string | null, string] => [vote.login, vote.createdAt]),
     commentCount: item.commentCount,
     commentBodies: item.comments.map((comment) => comment.body),
+    formerAddresses: item.formerAddresses.map((address): [string, number, string] => [address.repository, address.number, address.title]),
   };
   if (item.type === 'issue') {
     return {

@@ -3,6 +3,7 @@ import type { GqlComment, RestIssue } from '../../scripts/sync/api-schemas.ts';
 import {
   actorFromRest,
   eventsFromTimeline,
+  formerAddressesFromTimeline,
   issueItemFromRest,
   releaseFromGraphql,
   restVoteCount,
@@ -136,5 +137,25 @@ describe('turning GitHub answers into snapshot items', () => {
       tagName: 'v2.0.0',
       body: 'notes',
     });
+  });
+});
+
+describe('former addresses from a timeline', () => {
+  const renamed = (previousTitle: string, currentTitle: string, createdAt: string) =>
+    ({ __typename: 'RenamedTitleEvent', createdAt, previousTitle, currentTitle }) as const;
+
+  it('keeps the titles held at the present number only: renames before a transfer happened under another number', () => {
+    const timeline = [
+      renamed('First title', 'Second title', '2026-01-02T00:00:00Z'),
+      { __typename: 'TransferredEvent', createdAt: '2026-01-03T00:00:00Z', fromRepository: { nameWithOwner: 'acme/old' } } as const,
+      renamed('Second title', 'Third title', '2026-01-04T00:00:00Z'),
+      renamed('Third title', 'Dark mode', '2026-01-05T00:00:00Z'),
+      renamed('Dark mode', 'Second title', '2026-01-06T00:00:00Z'),
+      renamed('Second title', 'Dark mode', '2026-01-07T00:00:00Z'),
+    ];
+    expect(formerAddressesFromTimeline({ repository: 'acme/widgets', number: 12, title: 'Dark mode' }, timeline)).toEqual([
+      { repository: 'acme/widgets', number: 12, title: 'Second title' },
+      { repository: 'acme/widgets', number: 12, title: 'Third title' },
+    ]);
   });
 });
