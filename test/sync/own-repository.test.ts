@@ -4,7 +4,6 @@
  * `npm run build`. The repository is a 10-item one that is not the demo's, served by the GitHub
  * simulator; the first sync must replace the demo snapshot rather than be measured against it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { startSimulator, type Simulator } from '../../scripts/github-simulator/s
 import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
 import { requestsApiSchema } from '../../src/content/requests-api.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
+import { runCommand } from '../helpers/build-fixture.ts';
 import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 import { TOKEN } from './sync-run.ts';
 import { at, issue, syncWorld } from './sync-world.ts';
@@ -33,21 +33,7 @@ function tinyWorld(): SimWorld {
   };
 }
 
-/** Variables Vitest sets for its own Vite; a user's shell has none of them. */
-const VITEST_VARIABLES = /^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
-
-function npmRun(root: string, script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name)));
-  const child = spawn('npm', ['run', script], {
-    cwd: root,
-    env: { ...inherited, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
+const npmRun = (root: string, script: string, env: Record<string, string>) => runCommand('npm', ['run', script], root, env);
 
 let sim: Simulator;
 let project: ProjectCopy;
