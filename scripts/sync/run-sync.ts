@@ -160,7 +160,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
   const items = results.flatMap((result) => result.items);
   const previousItems = previous?.items.length ?? 0;
   if (!options.force) {
-    const refusal = shrinkRefusal(previous, apiUrl, results.map((result) => ({ repository: result.repository.repository, items: result.items.length })));
+    const refusal = shrinkRefusal(previous, apiUrl, results.map((result) => ({ repository: result.repository.repository, items: result.items.length, skippedPrivate: result.skippedPrivate })));
     if (refusal) throw refusal;
   }
 

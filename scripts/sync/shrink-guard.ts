@@ -12,6 +12,8 @@ import { SyncError } from './sync-error.ts';
 export interface SourceCount {
   repository: string;
   items: number;
+  /** Skipped as private without `allowPrivate`: its items must go, however many there were. */
+  skippedPrivate?: boolean;
 }
 
 /** `https://api.github.com/` and `https://api.github.com` are the same API. */
@@ -21,13 +23,14 @@ export function sameApi(a: string, b: string): boolean {
 
 /**
  * The sources the previous snapshot synced too, from the same API, with their items then and now.
- * Repositories are compared without case, as GitHub names them.
+ * Repositories are compared without case, as GitHub names them. A repository that has become
+ * private is left out: keeping its items for want of `--force` would publish them.
  */
 export function comparableSources(previous: Snapshot | null, apiUrl: string, current: readonly SourceCount[]): Array<SourceCount & { before: number }> {
   if (previous === null || !sameApi(previous.manifest.apiUrl, apiUrl)) return [];
   const synced = new Set(previous.manifest.sources.map((source) => source.repository.toLowerCase()));
   return current
-    .filter((source) => synced.has(source.repository.toLowerCase()))
+    .filter((source) => synced.has(source.repository.toLowerCase()) && source.skippedPrivate !== true)
     .map((source) => ({
       ...source,
       before: previous.items.filter((item) => item.repository.toLowerCase() === source.repository.toLowerCase()).length,

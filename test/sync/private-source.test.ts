@@ -119,6 +119,25 @@ describe('a private source without allowPrivate', () => {
     for (const text of vaultTexts(sim.world)) expect(output, text).not.toContain(text);
   });
 
+  it('drops what an earlier sync kept of a repository that has since become private, without --force', async () => {
+    sandbox = await createSandbox(sim, { site: { title: 'Widgets roadmap' }, sources: sources(false) });
+    const vault = sim.world.repositories.find((repository) => repository.name === PRIVATE.name);
+    if (!vault) throw new Error('no vault');
+    // Public at first, and most of the roadmap: its loss would look like a shrink.
+    vault.isPrivate = false;
+    vault.issues.push(...Array.from({ length: 40 }, (_, index) => issue(100 + index, { title: `Vault filler ${index}` })));
+    expect((await runSync(sandbox)).code).toBe(0);
+    const before = await readSnapshot(sandbox.snapshotDir);
+    const vaultItems = before.items.filter((item) => item.repository === 'acme/vault').length;
+    expect(vaultItems).toBeGreaterThan(before.items.length / 2);
+
+    vault.isPrivate = true;
+    const { code, output } = await runSync(sandbox, ['--full']);
+    expect(code, output).toBe(0);
+    expect((await readSnapshot(sandbox.snapshotDir)).items.filter((item) => item.repository === 'acme/vault')).toEqual([]);
+    expect(await snapshotText()).not.toContain('Vault filler');
+  });
+
   it('is synced like any other source once allowPrivate is set, without the visibility check', async () => {
     sandbox = await createSandbox(sim, { site: { title: 'Widgets roadmap' }, sources: sources(true) });
     const { code, output } = await runSync(sandbox);

@@ -35,9 +35,12 @@ describe('the shrink guard', () => {
     { case: 'a shrunken repository beside a new one', before: previous(GITHUB, { 'you/app': 20 }), now: { 'you/app': 9, 'you/new': 100 }, refused: 'fewer than half' },
     { case: 'a repository dropped from the sources', before: previous(GITHUB, { 'you/app': 20, 'you/gone': 500 }), now: { 'you/app': 20 }, refused: null },
     { case: 'nothing found, first time', before: demo(), now: { 'you/app': 0 }, refused: 'no requests at all' },
+    // Its items must leave the snapshot now, not after someone thinks of --force.
+    { case: 'a repository that has become private', before: previous(GITHUB, { 'you/app': 20, 'you/now-private': 100 }), now: { 'you/app': 20, 'you/now-private': 0 }, privateNow: ['you/now-private'], refused: null },
+    { case: 'every repository private now', before: previous(GITHUB, { 'you/now-private': 100 }), now: { 'you/now-private': 0 }, privateNow: ['you/now-private'], refused: 'no requests at all' },
     { case: 'nothing found again after a forced empty snapshot', before: previous(GITHUB, { 'you/app': 0 }), now: { 'you/app': 0 }, refused: null },
-  ])('$case: $refused', ({ before, now, refused }) => {
-    const current = Object.entries(now).map(([name, items]) => ({ repository: name, items }));
+  ] as Array<{ case: string; before: Snapshot | null; now: Record<string, number>; privateNow?: string[]; refused: string | null }>)('$case: $refused', ({ before, now, privateNow, refused }) => {
+    const current = Object.entries(now).map(([name, items]) => ({ repository: name, items, skippedPrivate: privateNow?.includes(name) ?? false }));
     const error = shrinkRefusal(before, GITHUB, current);
     if (refused === null) expect(error).toBeNull();
     else {
