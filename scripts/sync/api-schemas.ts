@@ -199,6 +199,11 @@ const milestoneNodeSchema = z.object({
 const pagedSchema = <T extends z.ZodType>(node: T) =>
   z.object({ totalCount: z.number().optional(), pageInfo: pageInfoSchema, nodes: z.array(node) });
 
+export const repositoryVisibilityResponseSchema = z.object({
+  rateLimit: rateLimitSchema.optional(),
+  repository: z.object({ isPrivate: z.boolean(), url: z.string() }).nullable(),
+});
+
 export const repositoryOverviewResponseSchema = z.object({
   rateLimit: rateLimitSchema.optional(),
   repository: z

@@ -113,9 +113,28 @@ const discussionFields = /* GraphQL */ `
 `;
 
 /**
+ * Asked first of a source that may not publish a private repository: whether it is private,
+ * and nothing else, so that none of a private repository's content is ever requested.
+ */
+export const repositoryVisibilityQuery = /* GraphQL */ `
+  query RepositoryVisibility($owner: String!, $name: String!) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+      limit
+    }
+    repository(owner: $owner, name: $name) {
+      isPrivate
+      url
+    }
+  }
+`;
+
+/**
  * One request per source and sync: repository facts, labels, milestones, the newest releases and
- * the most recently updated Discussions. On a sync with nothing changed this and one REST call are
- * all that is sent.
+ * the most recently updated Discussions. On a sync with nothing changed this, one REST call and
+ * (without `allowPrivate`) the visibility check before it are all that is sent.
  */
 export const repositoryOverviewQuery = /* GraphQL */ `
   query RepositoryOverview(

@@ -10,6 +10,7 @@ import { recoverSnapshot, writeSnapshot } from '../../src/snapshot/write-snapsho
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint, type SyncCheckpoint } from './checkpoint.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';
+import { sameApi, shrinkRefusal } from './shrink-guard.ts';
 import { SyncError } from './sync-error.ts';
 import { newCheckpoint, syncSource, type ItemProblem, type PreviousSource, type SourceOptions } from './sync-source.ts';
 import { carryFormerAddresses } from './to-snapshot.ts';
@@ -79,10 +80,14 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
 
+  const apiUrl = options.origin ?? client.endpoints.apiUrl;
+
   await recoverSnapshot(snapshotDir);
   const manifest = await readManifest(snapshotDir).catch(() => null);
   let previous: Snapshot | null = null;
-  if (manifest) {
+  // A snapshot synced from another API (the committed demo, another GitHub Enterprise Server) is
+  // no previous result: nothing of it is reused as a starting point or compared with.
+  if (manifest && sameApi(manifest.apiUrl, apiUrl)) {
     try {
       previous = await readSnapshot(snapshotDir);
     } catch (error) {
@@ -174,24 +179,13 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
   );
   const previousItems = previous?.items.length ?? 0;
   if (!options.force) {
-    // An empty roadmap is refused once; after a forced empty snapshot, empty is the normal state.
-    if (items.length === 0 && !(previous && previousItems === 0)) {
-      throw new SyncError(
-        'The sync found no requests at all, so the snapshot was not replaced.',
-        'Check the label and category filters in roadmap.config.ts. If the roadmap really is empty, run `npm run sync -- --force`.',
-      );
-    }
-    if (items.length < previousItems / 2) {
-      throw new SyncError(
-        `The sync found ${items.length} requests where the snapshot has ${previousItems}: fewer than half, so the snapshot was not replaced.`,
-        'This usually means a token without access or a changed filter. If the drop is real, run `npm run sync -- --force`.',
-      );
-    }
+    const refusal = shrinkRefusal(previous, apiUrl, results.map((result) => ({ repository: result.repository.repository, items: result.items.length, skippedPrivate: result.skippedPrivate })));
+    if (refusal) throw refusal;
   }
 
   const files = await writeSnapshot(snapshotDir, {
     syncedAt: startedAt.toISOString(),
-    apiUrl: options.origin ?? client.endpoints.apiUrl,
+    apiUrl,
     sources: states,
     repositories: results.map((result) => result.repository),
     items,

@@ -26,6 +26,7 @@ import {
   milestonesPageResponseSchema,
   releasesPageResponseSchema,
   repositoryOverviewResponseSchema,
+  repositoryVisibilityResponseSchema,
   restIssueSchema,
   type GqlDiscussion,
   type GqlRelease,
@@ -41,6 +42,7 @@ import {
   milestonesPageQuery,
   releasesPageQuery,
   repositoryOverviewQuery,
+  repositoryVisibilityQuery,
   type FollowUp,
 } from './graphql-documents.ts';
 import { parseResponse } from './parse-response.ts';
@@ -162,6 +164,14 @@ export async function syncSource(
   const commentsFirst = Math.max(10, options.keepComments);
   const step = (message: string) => progress.step(options.repository, message);
 
+  // 0. Visibility: a private repository that may not be published is asked nothing more.
+  if (!checkpoint.overview && !options.allowPrivate) {
+    const { data } = await client.graphql(repositoryVisibilityQuery, { owner, name });
+    const repo = parseResponse(repositoryVisibilityResponseSchema, data, `the visibility of ${options.repository}`).repository;
+    if (!repo) throw repositoryNotFound(options.repository);
+    if (repo.isPrivate) return skipPrivate(options.repository, repo.url, progress);
+  }
+
   // 1. Overview: one query for the repository's facts, labels, milestones, newest releases and
   //    most recently updated Discussions.
   let firstDiscussions: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null = null;
@@ -185,18 +195,9 @@ export async function syncSource(
       progress,
     );
     const repo = overview.repository;
-    if (!repo) {
-      throw new SyncError(
-        `Repository ${options.repository} was not found on GitHub.`,
-        'Check `sources[].repo` in roadmap.config.ts, and that GITHUB_TOKEN can read it.',
-      );
-    }
-    if (repo.isPrivate && !options.allowPrivate) {
-      progress.warn(
-        `${options.repository} is private: none of its items are published. Set \`allowPrivate: true\` on this source in roadmap.config.ts to publish them.`,
-      );
-      return privateResult(options.repository, repo.url);
-    }
+    if (!repo) throw repositoryNotFound(options.repository);
+    // Made private between the two queries: what the overview brought is dropped unread.
+    if (repo.isPrivate && !options.allowPrivate) return skipPrivate(options.repository, repo.url, progress);
     const labels = await restOfPages(repo.labels, async (after) => {
       const { data } = await client.graphql(labelsPageQuery, { owner, name, after });
       return parseResponse(labelsPageResponseSchema, data, 'labels').repository?.labels ?? null;
@@ -239,7 +240,22 @@ export async function syncSource(
   return mergeSource(options, previous, checkpoint, full);
 }
 
-function privateResult(repository: string, url: string): SourceResult {
+function repositoryNotFound(repository: string): SyncError {
+  return new SyncError(
+    `Repository ${repository} was not found on GitHub.`,
+    'Check `sources[].repo` in roadmap.config.ts, and that GITHUB_TOKEN can read it.',
+  );
+}
+
+/**
+ * A private repository whose source does not set `allowPrivate`: the snapshot records only that
+ * it is private (so the site can leave it out and say why a duplicate of it stands alone), none
+ * of its description, labels, milestones, releases or items.
+ */
+function skipPrivate(repository: string, url: string, progress: SyncProgress): SourceResult {
+  progress.warn(
+    `${repository}: skipped: private and allowPrivate is not set, so nothing of it is fetched or published. Set \`allowPrivate: true\` on this source in roadmap.config.ts only if it may be published.`,
+  );
   return {
     repository: {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,

@@ -4,6 +4,7 @@
  */
 import { strings } from '../i18n/strings.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
+import { isPublishedRepository } from '../model/publishable-items.ts';
 import { repositorySlug } from '../model/site-paths.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor, Comment } from '../snapshot/schema.ts';
@@ -167,20 +168,19 @@ export function overviewEntry(loaded: LoadedRoadmap): PendingViewEntry<OverviewE
 
 function buildOverviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData> {
   const { config, snapshot, roadmap } = loaded;
-  const configured = snapshot.repositories.filter((repository) =>
-    config.sources.some((source) => source.repo.toLowerCase() === repository.repository.toLowerCase()),
-  );
+  // A private repository that may not be published is not even named (the footer links these).
+  const published = snapshot.repositories.filter((repository) => isPublishedRepository(repository, config.sources));
   return {
     id: 'overview',
     html: '',
     data: {
       syncedAt: roadmap.syncedAt,
-      repositories: configured.map((repository) => ({
+      repositories: published.map((repository) => ({
         repository: repository.repository,
         name: repositoryName(repository.repository),
         slug: repositorySlug(repository.repository, config.sources),
         url: repository.url,
-        // A private repository's description is private too.
+        // Even a private repository that may be published keeps its description to itself.
         description: repository.isPrivate ? null : repository.description,
       })),
       horizons: roadmap.horizons.map(({ horizon, repository, title, dueOn, url, requests }) => ({ horizon, repository, title, dueOn, url, requests })),

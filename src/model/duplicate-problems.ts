@@ -113,7 +113,8 @@ export function unavailableOriginalProblem(
     evidence,
     target,
     reason,
-    message: `${itemName(item)} is marked as a duplicate of ${referenceName(target, item.repository)} (${EVIDENCE[evidence]}), ${WHY_UNAVAILABLE[reason]}; it stands on its own and keeps its votes.`,
+    // A private repository that may not be published is not named, not even on the maintainers' page.
+    message: `${itemName(item)} is marked as a duplicate of ${reason === 'private' ? 'an item' : referenceName(target, item.repository)} (${EVIDENCE[evidence]}), ${WHY_UNAVAILABLE[reason]}; it stands on its own and keeps its votes.`,
     hint: HINT_UNAVAILABLE[reason],
   };
 }

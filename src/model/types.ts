@@ -27,7 +27,7 @@ export interface VoteTally {
   anonymous: number;
   /** Creation time of the Discussion the anonymous upvotes come from; weighs them for trending. */
   anonymousSince: string | null;
-  /** The largest upvote count among the request's Discussions, as counted (0 without Discussions). */
+  /** The largest upvote count among the request’s Discussions, as GitHub gives it (0 without Discussions). */
   upvotes: number;
 }
 

@@ -7,18 +7,19 @@
  * - Bots (a `[bot]` login or GitHub type `Bot`, while `exclude.bots` is on), `exclude.users` and
  *   deleted accounts (GitHub's "ghost", login null) never count. Items with an excluded label
  *   (spam) or by an excluded author never reach this point (see `publishable-items.ts`).
- * - With `votes.countAuthor`, whoever opened the request or one of its duplicates counts as a
- *   voter, as on most feedback boards: asking is wanting. Without it, an author's own reaction
- *   on the item they opened does not count either (their reaction on another item of the group
- *   does: that is a vote like anyone's).
- * - Discussion upvotes are anonymous: GitHub gives only a number. An upvoter may be one of the
- *   people already counted (who reacted somewhere in the group, or opened an item of it), and
- *   the same person may upvote two merged Discussions. So the total is the smallest number of
+ * - A reaction by anyone is a vote, the author's own on their item included: GitHub counts and
+ *   shows it like any other. `votes.countAuthor` decides whether whoever opened the request or
+ *   one of its duplicates also counts *without* reacting, as on most feedback boards: asking is
+ *   wanting. Either way an author counts once.
+ * - Discussion upvotes are anonymous: GitHub gives only a number, which includes the author's
+ *   own upvote when they gave one. An upvoter may be one of the people already counted (who
+ *   reacted somewhere in the group, or opened an item of it and counts as its author), and the
+ *   same person may upvote two merged Discussions. So the total is the smallest number of
  *   distinct people the data allows: every named person once, plus the upvoters there must be
- *   beyond them. Exactly:
+ *   beyond them. An author's upvote is a vote like anyone's, so `countAuthor` takes nothing off
+ *   the count; it can only name the author, whom the upvotes then cover first. Exactly:
  *
  *       upvotes   = the largest upvote count among the group's Discussions
- *                   (minus one per Discussion when authors do not count: its author may have upvoted it)
  *       anonymous = max(0, upvotes − named people)
  *       total     = named people + anonymous
  *
@@ -56,22 +57,17 @@ export function uniqueVoters(items: readonly Item[], rules: VoterRules): VoteTal
   };
 
   for (const item of items) {
-    const authorLogin = item.author?.login.toLowerCase() ?? null;
     for (const vote of item.votes) {
       if (vote.login === null || !reactions.has(vote.content)) continue;
       if (isExcludedAccount(vote.login, vote.type, rules.exclude)) continue;
-      if (!rules.votes.countAuthor && vote.login.toLowerCase() === authorLogin) continue;
       count(vote.login, vote.createdAt, undefined);
     }
     if (rules.votes.countAuthor && item.author && !isExcludedAccount(item.author.login, item.author.type, rules.exclude)) {
       count(item.author.login, item.createdAt, item.author.avatarUrl);
     }
-    if (item.type === 'discussion') {
-      const counted = rules.votes.countAuthor ? item.upvoteCount : Math.max(0, item.upvoteCount - 1);
-      if (counted > upvotes) {
-        upvotes = counted;
-        upvotesSince = item.createdAt;
-      }
+    if (item.type === 'discussion' && item.upvoteCount > upvotes) {
+      upvotes = item.upvoteCount;
+      upvotesSince = item.createdAt;
     }
   }
 

@@ -115,14 +115,25 @@ const cases: Case[] = [
     people: ['ada', 'cleo'],
   },
   {
-    name: 'without votes.countAuthor, neither authorship nor an author’s reaction to their own item counts',
+    name: 'without votes.countAuthor, authors count where they reacted, on their own item too, and nowhere else',
     items: [
       issue({ number: 1, author: person('cleo'), votes: [vote('cleo'), vote('ada')] }),
       issue({ number: 2, author: person('dan'), votes: [vote('dan')], ...markedDuplicate({ number: 1 }) }),
+      issue({ number: 3, author: person('eve'), votes: [vote('ada')], ...markedDuplicate({ number: 1 }) }),
     ],
     config: { votes: { countAuthor: false } },
-    total: 1,
-    people: ['ada'],
+    total: 3,
+    people: ['ada', 'cleo', 'dan'],
+  },
+  {
+    name: 'with votes.countAuthor, the same authors count whether they reacted or not',
+    items: [
+      issue({ number: 1, author: person('cleo'), votes: [vote('cleo'), vote('ada')] }),
+      issue({ number: 2, author: person('dan'), votes: [vote('dan')], ...markedDuplicate({ number: 1 }) }),
+      issue({ number: 3, author: person('eve'), votes: [vote('ada')], ...markedDuplicate({ number: 1 }) }),
+    ],
+    total: 4,
+    people: ['ada', 'cleo', 'dan', 'eve'],
   },
   {
     name: 'an item opened by a bot is not published: neither its author nor its voters count',
@@ -185,13 +196,52 @@ const cases: Case[] = [
     anonymous: 2,
   },
   {
-    name: 'without countAuthor, one upvote of a Discussion may be its author’s and is not counted',
+    name: 'without countAuthor, every upvote counts, the author’s own included: the same 3',
     items: [discussion({ number: 1, author: person('cleo'), upvoteCount: 3 })],
     config: { votes: { countAuthor: false } },
-    total: 2,
+    total: 3,
     people: [],
+    anonymous: 3,
+  },
+  {
+    name: 'with countAuthor, a Discussion author nobody upvoted still counts',
+    items: [discussion({ number: 1, author: person('cleo'), upvoteCount: 0 })],
+    total: 1,
+    people: ['cleo'],
+    anonymous: 0,
+  },
+  {
+    name: 'without countAuthor, a Discussion nobody upvoted or reacted to has no votes',
+    items: [discussion({ number: 1, author: person('cleo'), upvoteCount: 0 })],
+    config: { votes: { countAuthor: false } },
+    total: 0,
+    people: [],
+    anonymous: 0,
+  },
+  {
+    name: 'without countAuthor, an author who reacted is named once and may be one of the upvoters',
+    items: [discussion({ number: 1, author: person('cleo'), upvoteCount: 3, votes: [vote('cleo')] })],
+    config: { votes: { countAuthor: false } },
+    total: 3,
+    people: ['cleo'],
     anonymous: 2,
   },
+  // The worked example of docs/true-demand.md, both ways, and with 5 upvotes.
+  ...[
+    { countAuthor: true, upvotes: 3, total: 5, people: ['ada', 'bob', 'cleo', 'dan', 'eve'], anonymous: 0 },
+    { countAuthor: false, upvotes: 3, total: 3, people: ['ada', 'bob', 'cleo'], anonymous: 0 },
+    { countAuthor: true, upvotes: 5, total: 5, people: ['ada', 'bob', 'cleo', 'dan', 'eve'], anonymous: 0 },
+    { countAuthor: false, upvotes: 5, total: 5, people: ['ada', 'bob', 'cleo'], anonymous: 2 },
+  ].map(({ countAuthor, upvotes, ...expected }) => ({
+    name: `the worked example in the docs, countAuthor ${countAuthor}, ${upvotes} upvotes: ${expected.total} votes`,
+    items: [
+      issue({ number: 12, author: person('cleo'), votes: [vote('cleo'), vote('ada')] }),
+      issue({ number: 15, author: person('dan'), votes: [], ...markedDuplicate({ number: 12 }) }),
+      discussion({ number: 7, author: person('eve'), upvoteCount: upvotes, votes: [vote('ada'), vote('bob')], ...dup(12) }),
+    ],
+    config: { votes: { countAuthor } },
+    ...expected,
+  })),
 ];
 
 describe('unique voters across a request and its duplicates', () => {

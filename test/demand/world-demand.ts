@@ -53,9 +53,9 @@ export interface ExpectedDemand {
 
 /**
  * Counts a group of world items: the configured reactions by living, human, non-excluded
- * accounts (an author's reaction to their own item only when authors count), the authors when
- * they count, and as many anonymous upvoters as the largest Discussion's upvotes (less one per
- * Discussion for its author when authors do not count) exceed the people named.
+ * accounts (authors' reactions to their own items included), the authors when they count
+ * without reacting, and as many anonymous upvoters as the largest Discussion's upvotes exceed
+ * the people named.
  */
 export function expectedDemand(world: SimWorld, group: readonly SimItem[], config: RoadmapConfig): ExpectedDemand {
   const reactions = new Set<string>(config.votes.reactions);
@@ -67,11 +67,10 @@ export function expectedDemand(world: SimWorld, group: readonly SimItem[], confi
   for (const item of group) {
     for (const reaction of item.reactions) {
       if (reaction.user === null || !reactions.has(reaction.content) || !counts(reaction.user)) continue;
-      if (!config.votes.countAuthor && reaction.user === item.author) continue;
       people.add(reaction.user.toLowerCase());
     }
     if (config.votes.countAuthor && item.author !== null && counts(item.author)) people.add(item.author.toLowerCase());
-    if ('upvoteCount' in item) upvotes = Math.max(upvotes, config.votes.countAuthor ? item.upvoteCount : Math.max(0, item.upvoteCount - 1));
+    if ('upvoteCount' in item) upvotes = Math.max(upvotes, item.upvoteCount);
   }
   const anonymous = Math.max(0, upvotes - people.size);
   return { people, anonymous, total: people.size + anonymous };

@@ -10,10 +10,11 @@ const ASTRO_BIN = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs'
  */
 const VITEST_VARIABLES = /^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
-export async function buildFixture(root: string, env: Record<string, string>, args: readonly string[] = []): Promise<string> {
+/** Runs a command in `cwd` with the environment of a user's shell plus `env`, and what it printed. */
+export async function runCommand(command: string, args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.test(name)));
-  const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], {
-    cwd: root,
+  const child = spawn(command, args, {
+    cwd,
     env: { ...inherited, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,6 +22,11 @@ export async function buildFixture(root: string, env: Record<string, string>, ar
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output };
+}
+
+export async function buildFixture(root: string, env: Record<string, string>, args: readonly string[] = []): Promise<string> {
+  const { code, output } = await runCommand(process.execPath, [ASTRO_BIN, 'build', ...args], root, env);
   if (code !== 0) throw new Error(`astro build in ${root} exited with ${code}:\n${output}`);
   return output;
 }

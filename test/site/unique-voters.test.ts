@@ -63,11 +63,25 @@ const cases: Case[] = [
     people: ['cleo', 'ada'],
   },
   {
-    name: 'without votes.countAuthor the author does not count, even with a reaction',
+    name: 'without votes.countAuthor the author still counts by reacting, as GitHub counts the reaction',
     items: [issue({ number: 1, author: person('cleo'), votes: [vote('cleo'), vote('ada')] })],
+    rules: rulesWith({ votes: { countAuthor: false } }),
+    total: 2,
+    // Both reacted at the same time: by login. (Counted as an author, cleo would come first.)
+    people: ['ada', 'cleo'],
+  },
+  {
+    name: 'without votes.countAuthor an author who did not react does not count',
+    items: [issue({ number: 1, author: person('cleo'), votes: [vote('ada')] })],
     rules: rulesWith({ votes: { countAuthor: false } }),
     total: 1,
     people: ['ada'],
+  },
+  {
+    name: 'with votes.countAuthor an author who did not react counts',
+    items: [issue({ number: 1, author: person('cleo'), votes: [vote('ada')] })],
+    total: 2,
+    people: ['cleo', 'ada'],
   },
   {
     name: 'a deleted author does not count',

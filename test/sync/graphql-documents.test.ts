@@ -13,6 +13,7 @@ beforeAll(() => {
 });
 
 const staticDocuments = {
+  RepositoryVisibility: documents.repositoryVisibilityQuery,
   RepositoryOverview: documents.repositoryOverviewQuery,
   DiscussionsPage: documents.discussionsPageQuery,
   ReleasesPage: documents.releasesPageQuery,

@@ -60,7 +60,7 @@ export function issue(number: number, overrides: Partial<SimIssue> = {}): SimIss
   };
 }
 
-function discussion(number: number, overrides: Partial<SimDiscussion> = {}): SimDiscussion {
+export function discussion(number: number, overrides: Partial<SimDiscussion> = {}): SimDiscussion {
   return {
     number,
     id: id(),

@@ -77,19 +77,20 @@ describe('npm run sync against the GitHub simulator', () => {
   it('never publishes the items of a private repository', async () => {
     const { code, output } = await runSync(sandbox);
     expect(code).toBe(0);
-    expect(output).toMatch(/acme\/secret is private/);
+    expect(output).toMatch(/acme\/secret: skipped: private/);
     const files = await snapshotFiles();
     expect([...files.values()].join('\n')).not.toContain('rotate signing keys');
   });
 
-  it('a second sync with nothing changed sends at most 3 requests and rewrites nothing', async () => {
+  it('a second sync with nothing changed sends at most 4 requests and rewrites nothing', async () => {
     expect((await runSync(sandbox)).code).toBe(0);
     const before = await snapshotFiles();
     sim.resetLog();
     const { code, output } = await runSync(sandbox);
     expect(code, output).toBe(0);
-    // Per public source: one overview query and one REST listing; the private source: one query.
-    expect(sim.log.length).toBeLessThanOrEqual(3);
+    // Per public source: a visibility check, one overview query and one REST listing; the
+    // private source: the visibility check alone.
+    expect(sim.log.length).toBeLessThanOrEqual(4);
     const after = await snapshotFiles();
     after.delete('manifest.json');
     before.delete('manifest.json');

@@ -44,7 +44,8 @@ export const votesSchema = z
       .transform((reactions) => [...new Set(reactions)])
       .default((): ReactionContent[] => ['THUMBS_UP']),
     /**
-     * Whether the author's own reaction on their item counts as a vote.
+     * Whether whoever opened a request (or one of its duplicates) counts as one of its voters
+     * without reacting. A reaction is a vote whoever gives it, the author included.
      * @default true
      */
     countAuthor: z.boolean().default(true),
