@@ -9,6 +9,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { renameIssue } from '../../scripts/github-simulator/world-edits.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { expectedItems, projectItem } from './expected-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
@@ -90,8 +91,7 @@ describe('partial GraphQL answers', () => {
     const repo = widgets();
     // Issue 2 (votes, comments) changes, so it is listed and then asked for in detail...
     repo.issues.find((issue) => issue.number === 2)!.updatedAt = at(7000);
-    repo.issues.find((issue) => issue.number === 7)!.title = 'Request number 7, now clearer';
-    repo.issues.find((issue) => issue.number === 7)!.updatedAt = at(7001);
+    renameIssue(sim.world, 'acme/widgets', 7, 'Request number 7, now clearer', { actor: null, at: at(7001) });
     // ...and is deleted in between: GitHub answers null and NOT_FOUND at its place in `nodes`.
     sim.faults.add({
       match: {

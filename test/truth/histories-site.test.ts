@@ -99,18 +99,22 @@ describe(`the JSON API of a site built from a world with real histories (seed ${
 });
 
 describe('former addresses', () => {
-  it('lead from a renamed or transferred request’s old address to its page', async () => {
+  it('lead from a renamed request’s old address to its page', async () => {
     const former: Array<{ from: string; to: string }> = [];
     for (const entry of truth.histories.filter((history) => history.kind === 'renamed' || history.kind === 'transferred')) {
       const repository = world.repositories.find((candidate) => `${candidate.owner}/${candidate.name}` === entry.ref.repository);
       const issue = repository?.issues.find((candidate) => candidate.number === entry.ref.number) as SimIssue;
       const to = requestPath({ ...entry.ref, title: issue.title }, config.sources);
-      for (const event of issue.events) {
+      // The site is built from a first sync. GitHub's TransferredEvent names only the former
+      // repository, not the former number, so a transfer made before the first sync leaves no
+      // address to keep (docs/true-demand.md); test/sync/former-addresses.test.ts covers a transfer
+      // between two syncs. The titles it had here since its last transfer were all published here.
+      const lastTransfer = issue.events.findLastIndex((event) => event.kind === 'transferred');
+      for (const event of issue.events.slice(lastTransfer + 1)) {
         if (event.kind === 'renamed') former.push({ from: requestPath({ ...entry.ref, title: event.previousTitle }, config.sources), to });
-        if (event.kind === 'transferred') former.push({ from: requestPath({ ...event.from, title: issue.title }, config.sources), to });
       }
     }
-    expect(former.length).toBeGreaterThanOrEqual(2);
+    expect(former.length).toBeGreaterThanOrEqual(1);
     const base = config.site.base === '/' ? '' : config.site.base;
     for (const { from, to } of former) {
       const file = join(dist, from, 'index.html');
