@@ -268,6 +268,32 @@ describe('safety', () => {
     }
   });
 
+  it('lets pages load images only from the site and GitHub’s image hosts', async () => {
+    // GitHub's public image hosts, and where its attachment links redirect a browser to.
+    const allowed = [
+      'https://avatars.githubusercontent.com',
+      'https://user-images.githubusercontent.com',
+      'https://github.com/user-attachments/assets/',
+      'https://camo.githubusercontent.com',
+      'https://raw.githubusercontent.com',
+      'https://private-user-images.githubusercontent.com',
+    ];
+    for (const file of htmlFiles) {
+      const html = parse(await readFile(file, 'utf8'));
+      const policy = attr(withAttr(html, 'http-equiv', 'Content-Security-Policy')[0] as Element, 'content') ?? '';
+      expect(/img-src ([^;]*)/.exec(policy)?.[1]?.split(' '), relative(dist, file)).toEqual(["'self'", ...allowed]);
+      const sources = [
+        ...byTag(html, 'img').map((image) => attr(image, 'src') ?? ''),
+        ...elements(html).flatMap((element) => [...(attr(element, 'style') ?? '').matchAll(/url\("([^"]*)"\)/g)].map((match) => match[1] ?? '')),
+      ];
+      for (const source of sources) {
+        const url = new URL(source, config.site.url);
+        const onSite = url.origin === config.site.url;
+        expect(onSite || allowed.some((prefix) => url.href.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)), `${source} in ${relative(dist, file)}`).toBe(true);
+      }
+    }
+  });
+
   it('gives every page a canonical address and a description', async () => {
     for (const file of htmlFiles) {
       const html = parse(await readFile(file, 'utf8'));
