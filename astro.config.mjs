@@ -8,6 +8,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import requestFiles from './src/integrations/request-files.ts';
 import { snapshotSource } from './src/integrations/snapshot-source.ts';
 import socialImages from './src/integrations/social-images.ts';
+import userContentImages from './src/integrations/user-content-images.ts';
 
 // site.url and site.base come from roadmap.config.ts, the one place a maintainer edits.
 const { site, base } = await siteOptions();
@@ -22,7 +23,7 @@ export default defineConfig({
   cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
   // Pagefind goes before the integrations that write files after the pages: their writing,
   // begun when the pages are done, goes on while it indexes them.
-  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles()],
+  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), userContentImages()],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of

@@ -86,9 +86,10 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
     ROADMAP_SNAPSHOT_DIR: join(work, 'content/snapshot'),
     ROADMAP_SYNC_CHECKPOINT: join(work, '.cache/sync/checkpoint.json'),
     ROADMAP_IMAGE_CACHE_DIR: join(work, '.cache/images'),
+    ROADMAP_USER_CONTENT_CACHE_DIR: join(work, '.cache/user-content'),
     ROADMAP_ASTRO_CACHE_DIR: join(work, '.cache/astro'),
   };
-  const buildCachePaths = ['.cache/images', '.cache/astro'];
+  const buildCachePaths = ['.cache/images', '.cache/user-content', '.cache/astro'];
   const step = (name: string) => log(`▸ ${name}`);
 
   // A fresh runner: nothing survives between runs but the cache.

@@ -3,7 +3,8 @@
  * the sanitized notes plus the list of requests each release shipped.
  */
 import { escapeXml } from '../layouts/xml-escape.ts';
-import { absoluteUrl } from '../layouts/href.ts';
+import { absoluteUrl, href } from '../layouts/href.ts';
+import { USER_CONTENT_PATH } from '../images/user-content-images.ts';
 import { strings } from '../i18n/strings.ts';
 import type { ReleaseEntry } from './collections.ts';
 
@@ -36,7 +37,8 @@ export function changelogFeedItems(releases: readonly ReleaseEntry[], site: URL 
       author: release.author?.login,
       isPrerelease: release.isPrerelease,
       summary: release.excerpt,
-      html: `${rendered?.html ?? ''}${shipped}`,
+      // The site's copies of external images, at full addresses: a feed reader is not on the site.
+      html: `${(rendered?.html ?? '').replaceAll(`src="${href(USER_CONTENT_PATH)}`, `src="${absoluteUrl(USER_CONTENT_PATH, site)}`)}${shipped}`,
     };
   });
 }

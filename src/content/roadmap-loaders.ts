@@ -8,6 +8,7 @@
  * unchanged is not built again: its Markdown is not rendered twice. The Markdown of the entries
  * that changed is rendered on worker threads, one per core (`markdown-batch.ts`). Entries that no
  * longer exist (a request merged into another, a deleted issue) are removed from the store.
+ * The copies of external images an entry shows are part of its digest (`entry-images.ts`).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,6 +17,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderInBatch, type MarkdownRenderer } from '../markdown/markdown-batch.ts';
+import { entryImages } from './entry-images.ts';
 import { loadRoadmap, type LoadedRoadmap } from './load-roadmap.ts';
 import { rendererFingerprint } from './renderer-fingerprint.ts';
 import { overviewEntry, releaseEntry, requestEntry, type PendingViewEntry } from './view-entries.ts';
@@ -30,21 +32,31 @@ function markdownWorkerFile(root: string): string | undefined {
 async function storeEntries(
   context: LoaderContext,
   entries: readonly PendingViewEntry<Record<string, unknown>>[],
+  site: LoadedRoadmap['config']['site'],
 ): Promise<{ built: number }> {
   const { store, parseData, generateDigest } = context;
   // The loader context of a build has the project root; outside one, the working directory is it.
   const root = context.config === undefined ? process.cwd() : fileURLToPath(context.config.root);
   const fingerprint = await rendererFingerprint(root);
+  const images = await entryImages(
+    entries.map((pending) => pending.inputs),
+    { mode: externalImagesMode(site.externalImages), base: site.base, info: (message) => context.logger.info(message) },
+  );
   const seen = new Set<string>();
-  const changed: { pending: PendingViewEntry<Record<string, unknown>>; digest: string }[] = [];
-  for (const pending of entries) {
+  const changed: { pending: PendingViewEntry<Record<string, unknown>>; digest: string; images: Record<string, string> }[] = [];
+  for (const [index, pending] of entries.entries()) {
     seen.add(pending.id);
-    const digest = generateDigest(JSON.stringify([fingerprint, pending.inputs]));
-    if (store.get(pending.id)?.digest !== digest) changed.push({ pending, digest });
+    const copies = images[index] ?? {};
+    const digest = generateDigest(JSON.stringify([fingerprint, pending.inputs, copies]));
+    if (store.get(pending.id)?.digest !== digest) changed.push({ pending, digest, images: copies });
   }
   // The changed entries' Markdown is rendered on every core at once.
   const built = await renderInBatch(
-    changed.map(({ pending }) => (render: MarkdownRenderer) => pending.build(render)),
+    changed.map(
+      ({ pending, images: copies }) =>
+        (render: MarkdownRenderer) =>
+          pending.build({ ...render, html: (markdown, options) => render.html(markdown, { ...options, images: copies }) }),
+    ),
     {
       workerFile: markdownWorkerFile(root),
       threads: availableParallelism(),
@@ -60,6 +72,17 @@ async function storeEntries(
   return { built: built.length };
 }
 
+/**
+ * `site.externalImages`, unless `ROADMAP_EXTERNAL_IMAGES` says otherwise for this build: `link`
+ * for a build without network, `fetch` for a preview with the images.
+ */
+function externalImagesMode(configured: 'fetch' | 'link'): 'fetch' | 'link' {
+  const given = process.env['ROADMAP_EXTERNAL_IMAGES'];
+  if (given === undefined || given === '') return configured;
+  if (given === 'fetch' || given === 'link') return given;
+  throw new Error(`ROADMAP_EXTERNAL_IMAGES is "${given}", which is neither "fetch" nor "link". Set one of the two, or unset it to follow site.externalImages.`);
+}
+
 function roadmapLoader(
   name: string,
   entriesOf: (loaded: LoadedRoadmap, context: LoaderContext) => PendingViewEntry<Record<string, unknown>>[],
@@ -69,7 +92,7 @@ function roadmapLoader(
     load: async (context) => {
       const loaded = await loadRoadmap();
       const entries = entriesOf(loaded, context);
-      const { built } = await storeEntries(context, entries);
+      const { built } = await storeEntries(context, entries, loaded.config.site);
       context.logger.info(`${entries.length} entries from the snapshot of ${loaded.roadmap.syncedAt}, ${built} of them new or changed`);
     },
   };

@@ -12,3 +12,13 @@ export function avatarUrl(url: string, displaySize: number): string {
     return url;
   }
 }
+
+/**
+ * What an avatar shows when its image cannot load: the first letters of the login's first two
+ * words (`octo-cat` → `OC`), or its first two letters (`ada` → `AD`).
+ */
+export function avatarInitials(login: string): string {
+  const words = login.replace(/\[bot\]$/i, '').split(/[-_.\s]+/).filter((word) => word !== '');
+  const letters = words.length >= 2 ? [...(words[0] ?? '')].slice(0, 1).concat([...(words[1] ?? '')].slice(0, 1)) : [...(words[0] ?? '?')].slice(0, 2);
+  return letters.join('').toUpperCase();
+}

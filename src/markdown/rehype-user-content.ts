@@ -2,9 +2,13 @@
  * Finishing touches on sanitized user content, after `rehype-sanitize`:
  * - links get `rel="ugc nofollow noopener"`: the content is user-generated, must not pass on
  *   ranking, and must not get a handle on our window;
- * - images load lazily and decode off the main thread, and send no referrer to third parties;
+ * - images load lazily and decode off the main thread, and send no referrer;
  *   one left without a source by sanitizing (a `data:` or `javascript:` URL) is removed, and
  *   one without a text alternative gets an empty one rather than its file name read aloud;
+ * - a reader's browser loads images only from GitHub's image hosts (`github-images.ts`) or the
+ *   site: an image from any other host shows the copy the build downloaded (`images`), or
+ *   becomes a link to it (its text alternative, else its address), so its host never learns who
+ *   reads the text; `<source>` alternatives from other hosts (in `<picture>`) are removed;
  * - task list checkboxes say what they show ("Completed task"); any other form control left by
  *   sanitizing (an `<input>` from raw HTML) is removed: it could only confuse;
  * - in-page links (`#fn-1`) follow the `user-content-` prefix sanitizing put on every id, as
@@ -19,7 +23,16 @@
  *   break between them, as Markdown's blocks have: search reads text, not layout, and would take
  *   "TermMeaning" for one word. Never inside `<pre>`, where it would show.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { isGitHubImage, normalImageUrl } from './github-images.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** `UserContentOptions['images']` of this one text, so processors are shared between texts. */
+    externalImages: Readonly<Record<string, string>>;
+  }
+}
 
 export interface UserContentOptions {
   /** `rel` for links. */
@@ -30,6 +43,13 @@ export interface UserContentOptions {
   topHeadingLevel?: number;
   /** Accessible names of task list checkboxes. */
   taskLabels?: { done: string; open: string };
+  /**
+   * Site addresses of the downloaded copies of images from other hosts than GitHub's, by their
+   * address as `normalImageUrl` writes it. Any other such image becomes a link.
+   */
+  images?: Readonly<Record<string, string>>;
+  /** The origin of the GitHub Enterprise Server the text comes from: its images are GitHub's too. */
+  enterpriseOrigin?: string | undefined;
 }
 
 const HEADING = /^h([1-6])$/;
@@ -68,6 +88,42 @@ function separateBlocks(node: Root | RootContent): void {
   for (const child of node.children) separateBlocks(child);
 }
 
+/**
+ * `img` elements from other hosts than GitHub's: given their downloaded copy, or replaced by a
+ * link to the image (by its text alone inside a link, where a link may not go).
+ */
+function keepImagesOnTrustedHosts(node: Root | Element, options: UserContentOptions, inLink: boolean): void {
+  const images = options.images ?? {};
+  const replaced: ElementContent[] = [];
+  for (const child of node.children as ElementContent[]) {
+    if (child.type !== 'element') {
+      replaced.push(child);
+      continue;
+    }
+    if (child.tagName === 'source' && !allOnGitHub(child.properties.srcSet, options.enterpriseOrigin)) continue;
+    const src = child.tagName === 'img' ? child.properties.src : undefined;
+    if (typeof src === 'string' && !isGitHubImage(src, options.enterpriseOrigin)) {
+      const copy = images[normalImageUrl(src) ?? ''];
+      if (copy !== undefined) {
+        child.properties.src = copy;
+      } else {
+        const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+        const text: ElementContent = { type: 'text', value: alt === '' ? src : alt };
+        replaced.push(inLink ? text : { type: 'element', tagName: 'a', properties: { href: src }, children: [text] });
+        continue;
+      }
+    }
+    keepImagesOnTrustedHosts(child, options, inLink || child.tagName === 'a');
+    replaced.push(child);
+  }
+  node.children = replaced as typeof node.children;
+}
+
+function allOnGitHub(srcSet: unknown, enterpriseOrigin: string | undefined): boolean {
+  const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === 'string' ? srcSet.split(',') : [];
+  return candidates.every((candidate) => isGitHubImage(candidate.trim().split(/\s+/)[0] ?? '', enterpriseOrigin));
+}
+
 function isTaskListItem(node: Root | Element): boolean {
   const className = node.type === 'element' ? node.properties.className : undefined;
   return Array.isArray(className) && className.includes('task-list-item');
@@ -86,7 +142,8 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
   const idPrefix = options.idPrefix ?? 'user-content-';
   const topHeadingLevel = options.topHeadingLevel ?? 3;
   const taskLabels = options.taskLabels ?? { done: 'Completed task', open: 'Open task' };
-  return (tree: Root): undefined => {
+  return (tree: Root, file: VFile): undefined => {
+    const images = file.data.externalImages ?? options.images;
     const ids = new Set<string>();
     let highest = 6;
     walk(tree, (element) => {
@@ -95,6 +152,7 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
       if (heading) highest = Math.min(highest, Number(heading[1]));
     });
     const headingOffset = Math.max(0, topHeadingLevel - highest);
+    keepImagesOnTrustedHosts(tree, { ...options, ...(images ? { images } : {}) }, false);
     removeElements(
       tree,
       (element, parent) =>

@@ -7,8 +7,8 @@
  *   rehype-github-alerts (`> [!NOTE]` blockquotes become GitHub's alert boxes, see
  *   `github-alerts.ts`; before rehype-raw, so that only Markdown quotes become alerts, as on
  *   GitHub) → rehype-raw (raw HTML parsed into the tree) → rehype-sanitize (GitHub's schema) →
- *   rehype-user-content (rel on links, lazy images, footnote links, blocks kept apart) →
- *   rehype-stringify.
+ *   rehype-user-content (rel on links, lazy images, images from other hosts than GitHub's
+ *   replaced by the site's copy or a link, footnote links, blocks kept apart) → rehype-stringify.
  *
  * Sanitizing comes after everything that can add markup, so nothing escapes it.
  */
@@ -36,6 +36,11 @@ export interface RenderMarkdownOptions {
   topHeadingLevel?: number;
   /** Accessible names of task list checkboxes, in the site's language. */
   taskLabels?: { done: string; open: string };
+  /**
+   * Site addresses of the downloaded copies of images from other hosts than GitHub's, by their
+   * address (see `rehype-user-content.ts`); any other such image becomes a link.
+   */
+  images?: Readonly<Record<string, string>>;
 }
 
 const GITHUB = 'https://github.com';
@@ -89,6 +94,7 @@ function createProcessor(options: RenderMarkdownOptions, steps: Steps) {
     .use(rehypeUserContent, {
       idPrefix: USER_CONTENT_PREFIX,
       topHeadingLevel: options.topHeadingLevel ?? 3,
+      enterpriseOrigin: origin,
       ...(options.taskLabels ? { taskLabels: options.taskLabels } : {}),
     })
     .use(rehypeStringify);
@@ -131,15 +137,22 @@ function hasRawHtml(node: Node): boolean {
 }
 
 /** The tree of `markdown` (before any transform) and the processor to finish it with. */
-function parse(markdown: string, options: RenderMarkdownOptions): { tree: Root; processor: Processor } {
+function parse(markdown: string, options: RenderMarkdownOptions): Parsed {
   const processorOf = processorsFor(options);
   const tree = processorOf(PARSE_ONLY).parse(markdown);
   const steps = { rawHtml: hasRawHtml(tree), references: REFERENCE_CANDIDATE.test(markdown) };
-  return { tree, processor: processorOf(steps) };
+  return { tree, processor: processorOf(steps), images: options.images ?? {} };
 }
 
-function finish({ tree, processor }: { tree: Root; processor: Processor }): string {
-  return String(processor.stringify(processor.runSync(tree))).trim();
+interface Parsed {
+  tree: Root;
+  processor: Processor;
+  images: Readonly<Record<string, string>>;
+}
+
+function finish({ tree, processor, images }: Parsed): string {
+  // The images go with the text, not the processor, which many texts share.
+  return String(processor.stringify(processor.runSync(tree, { data: { externalImages: images } }))).trim();
 }
 
 /** Safe HTML for `markdown`. Synchronous; the same input always gives the same output. */

@@ -22,6 +22,7 @@ describe('defaults', () => {
         language: 'en',
         theme: { accent: '#2f5bd3', accentDark: '#8fb0ff', background: '#ffffff', backgroundDark: '#111318' },
         socialImages: { requests: 1000 },
+        externalImages: 'link',
       },
       sources: [{ repo: 'acme/widgets', issues: { labels: [] }, discussions: { categories: [] }, allowPrivate: false }],
       statuses: {

@@ -64,7 +64,7 @@ describe('configuration errors', () => {
     ).toMatchInlineSnapshot(`
       "The configuration is not valid:
       - site.titel: unknown option. Hint: did you mean "title"?
-      - site.colour: unknown option. Hint: remove it; the options here are title, description, url, base, logo, language, theme and socialImages
+      - site.colour: unknown option. Hint: remove it; the options here are title, description, url, base, logo, language, theme, socialImages and externalImages
       - votes.reactionz: unknown option. Hint: did you mean "reactions"?
       - sorces: unknown option. Hint: did you mean "sources"?"
     `);
@@ -270,6 +270,12 @@ describe('configuration errors', () => {
     );
     expect(messageFor({ ...minimal, site: { title: 'Acme', socialImages: { requests: 2.5 } } })).toMatch(
       /site\.socialImages\.requests: .*Hint: give a whole number of requests/,
+    );
+  });
+
+  it('explains a wrong way of showing external images', () => {
+    expect(messageFor({ ...minimal, site: { title: 'Acme', externalImages: 'proxy' } })).toMatch(
+      /site\.externalImages: .*Hint: use "fetch" to download external images at build time, or "link" to show them as links/,
     );
   });
 });

@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { changelogFeedItems } from '../../src/content/changelog-feed.ts';
+import type { ReleaseEntry } from '../../src/content/collections.ts';
 import { atomFeed } from '../../src/layouts/atom-feed.ts';
 import { rssFeed } from '../../src/layouts/rss-feed.ts';
 import { voteBadgeSvg } from '../../src/layouts/vote-badge.ts';
@@ -46,5 +48,15 @@ describe('XML output', () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('<b>');
+  });
+
+  it('gives the site’s copies of external images full addresses in the changelog feeds', () => {
+    const release = {
+      data: { path: '/changelog/v1.0.0/', title: 'v1.0.0', shipped: [], isPrerelease: false, publishedAt: '2025-01-01T00:00:00Z', author: null, excerpt: '' },
+      rendered: { html: '<p><img src="/user-content/ab12.png" alt="Chart"> <img src="https://user-images.githubusercontent.com/1/a.png" alt=""></p>' },
+    } as unknown as ReleaseEntry;
+    const [item] = changelogFeedItems([release], new URL('https://acme.github.io'));
+    expect(item?.html).toContain('<img src="https://acme.github.io/user-content/ab12.png" alt="Chart">');
+    expect(item?.html).toContain('<img src="https://user-images.githubusercontent.com/1/a.png" alt="">');
   });
 });

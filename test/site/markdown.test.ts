@@ -79,7 +79,7 @@ describe('renderMarkdown', () => {
   });
 
   it('marks user links as user-generated and loads images lazily', () => {
-    const html = renderMarkdown('[a](https://example.com) ![b](https://example.com/b.png)', { repository: REPOSITORY });
+    const html = renderMarkdown('[a](https://example.com) ![b](https://user-images.githubusercontent.com/1/b.png)', { repository: REPOSITORY });
     expect(html).toContain('rel="ugc nofollow noopener"');
     expect(html).toMatch(/<img[^>]*loading="lazy"[^>]*decoding="async"/);
   });

@@ -161,7 +161,7 @@ describe('deploy.yml build job', () => {
 
   it('keeps the build caches apart from the sync state, so an old build cache cannot restore an old checkpoint', () => {
     const paths = String(stepOf(build, 'Restore the build caches').with?.['path']).split('\n').filter(Boolean);
-    expect(paths).toEqual(['.cache/images', '.cache/astro']);
+    expect(paths).toEqual(['.cache/images', '.cache/user-content', '.cache/astro']);
     expect(stepOf(build, 'Save the build caches').with?.['path']).toBe(stepOf(build, 'Restore the build caches').with?.['path']);
   });
 

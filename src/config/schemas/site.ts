@@ -161,6 +161,17 @@ export const siteSchema = z.strictObject(
           .default(1000),
       })
       .default({ requests: 1000 }),
+    /**
+     * Images in request bodies, comments and release notes from other hosts than GitHub's:
+     * `'fetch'` downloads them at build time (PNG, JPEG, GIF, WebP or AVIF up to 5 MB; SVG is
+     * refused) and the site serves its copies; `'link'` shows them as links. Either way a
+     * reader's browser loads images only from the site and GitHub's image hosts, so no author
+     * learns who reads their text. `'link'` needs no network, so a build works offline.
+     * @default 'link'
+     */
+    externalImages: z
+      .enum(['fetch', 'link'], { error: hintFor('use "fetch" to download external images at build time, or "link" to show them as links') })
+      .default('link'),
   },
   { error: hintFor('add site: { title: "Acme roadmap" } at least', isMissing) },
 );
