@@ -79,7 +79,7 @@ describe('the deploy pipeline, run locally', () => {
     const issue = lumen.issues.find((candidate) => candidate.comments.length > 0 && candidate.labels.includes('enhancement'))!;
     issue.updatedAt = '2026-11-01T12:00:00Z';
     issue.title = 'This title must never be published';
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: true }, times: Infinity });
+    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false }, times: Infinity });
     const { result } = await deploy('3');
     sim.faults.clear();
     expect(result).toMatchObject({ outcome: 'failed', step: 'Sync from GitHub' });

@@ -270,7 +270,9 @@ function countVoters(
       if (reaction.user !== null && counted.has(reaction.content) && !excluded(reaction.user)) people.add(reaction.user.toLowerCase());
     }
     if (config.votes.countAuthor && raw.author !== null && !excluded(raw.author)) people.add(raw.author.toLowerCase());
-    if ('upvoteCount' in raw) upvotes = Math.max(upvotes, config.votes.countAuthor ? raw.upvoteCount : Math.max(0, raw.upvoteCount - 1));
+    // GitHub gives a Discussion's upvotes only as a number, the author's own upvote included: an
+    // upvote is a vote whoever gives it, so nothing is taken off; the named people cover it first.
+    if ('upvoteCount' in raw) upvotes = Math.max(upvotes, raw.upvoteCount);
   }
   return { people, anonymous: Math.max(0, upvotes - people.size) };
 }
