@@ -1,8 +1,8 @@
 /**
  * Histories real projects have and a tidy demo does not: requests reopened after they shipped and
  * shipped again later, closed as not planned and then done after all, closed in a milestone long
- * after its release, moved from one milestone to a later one, status labels left on closed issues
- * or piled up, titles edited, issues transferred from one listed repository to another, and a
+ * after its release, moved from one milestone to a later one, status labels left on closed issues,
+ * added after the close or piled up, titles edited, issues transferred from one listed repository to another, and a
  * duplicate reopened because it was not one. Planted into an existing demo world, after its own
  * items, so the rest of the world stays as it was.
  */
@@ -31,6 +31,7 @@ export type HistoryKind =
   | 'milestone-moved-still-open'
   | 'status-label-left-on-closed'
   | 'several-status-labels'
+  | 'status-label-added-after-close'
   | 'renamed'
   | 'transferred'
   | 'duplicate-reopened';
@@ -346,6 +347,22 @@ export function plantHistories(random: Random, world: SimWorld): PlantedHistory[
     event(draft, marked + random.between(DAY, 20 * DAY), { kind: 'reopened' });
     comment(draft, draft.at + HOUR, maintainer(), 'Sorry, not the same thing after all: this one is about data files.');
     finish('duplicate-reopened', main, draft, null);
+  }
+
+  // Planned, then closed as not planned with the label left on: declined, whatever the label says.
+  {
+    const draft = start(main, 'Built-in comment system for posts', NOW - random.between(120 * DAY, 200 * DAY));
+    event(draft, draft.at + random.between(HOUR, 10 * DAY), { kind: 'labeled', label: LABEL.planned });
+    event(draft, draft.at + random.between(DAY, 30 * DAY), { kind: 'closed', stateReason: 'NOT_PLANNED', closer: null });
+    finish('status-label-left-on-closed', main, draft, null);
+  }
+  // Closed as completed by mistake, then labelled "declined" after the close: the maintainers' word.
+  {
+    const draft = start(main, 'Server-side rendering of search results', NOW - random.between(120 * DAY, 200 * DAY));
+    event(draft, draft.at + random.between(HOUR, 10 * DAY), { kind: 'labeled', label: LABEL.inProgress });
+    event(draft, draft.at + random.between(DAY, 30 * DAY), { kind: 'closed', stateReason: 'COMPLETED', closer: null });
+    event(draft, draft.at + random.between(MINUTE, 2 * DAY), { kind: 'labeled', label: LABEL.declined });
+    finish('status-label-added-after-close', main, draft, null);
   }
 
   for (const target of [main, docs]) {

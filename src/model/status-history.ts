@@ -4,7 +4,8 @@
  * Issues are replayed from their events (labels added and removed, closes and reopens,
  * milestones set and removed), starting from the labels and milestone they must have had when
  * opened. A request shipped and then reopened reads "Shipped", then the status it went back to:
- * it is not shipped any more (see `shipments.ts`). Discussions have no events: they start at the
+ * it is not shipped any more (see `shipments.ts`). A status label left over from before a close
+ * stops counting at the close (see `status.ts`). Discussions have no events: they start at the
  * default and, when their status differs now, change once, when closed or last updated.
  */
 import type { StatusesConfig } from '../config/schemas/statuses.ts';
@@ -37,7 +38,7 @@ export function statusHistory(item: Item, rules: StatusRules): StatusChange[] {
     const labeledAt = new Map<string, string>();
     // The first milestone event tells whether it started in one: removing means it had one.
     const firstMilestoneChange = item.events.find((event) => event.kind === 'milestoned' || event.kind === 'demilestoned');
-    const state: ItemState = { open: true, stateReason: null, labels: [], labeledAt, hasMilestone: firstMilestoneChange?.kind === 'demilestoned' };
+    const state: ItemState = { open: true, stateReason: null, labels: [], labeledAt, closedAt: null, hasMilestone: firstMilestoneChange?.kind === 'demilestoned' };
     const snapshotOf = (): ItemState => ({ ...state, labels: [...labels] });
     push(history, { status: statusFromState(snapshotOf(), rules), at: item.createdAt });
     item.events.forEach((event, index) => {
@@ -52,10 +53,12 @@ export function statusHistory(item: Item, rules: StatusRules): StatusChange[] {
         case 'closed':
           state.open = false;
           state.stateReason = event.stateReason;
+          state.closedAt = event.createdAt;
           break;
         case 'reopened':
           state.open = true;
           state.stateReason = null;
+          state.closedAt = null;
           break;
         case 'milestoned':
         case 'demilestoned':

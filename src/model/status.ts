@@ -1,7 +1,12 @@
 /**
  * Where an item stands on the roadmap, from the configured rules, in this order:
  * 1. a status label (`statuses.labels`), because that is the maintainers' explicit word; with
- *    several, the one added last, else the furthest along;
+ *    several, the one added last, else (added in the same second, or when unknown) the furthest
+ *    along. On a closed item a status label counts only if it was added at or after the item's
+ *    last close: a label left over from before the close (`status: in progress` on an issue
+ *    closed as completed) says what was true then, while relabelling a closed item is a
+ *    deliberate statement. When the last close or the label's time is not known (Discussions have
+ *    no events), the label does not count;
  * 2. the reason it was closed (`statuses.closed`);
  * 3. a milestone, for open issues (`statuses.milestone`, unless null);
  * 4. the default for open items (`statuses.open`).
@@ -18,6 +23,8 @@ export interface ItemState {
   labels: readonly string[];
   /** Labels by the time they were added, when known; decides between several status labels. */
   labeledAt?: ReadonlyMap<string, string>;
+  /** When a closed item was last closed (its last `ClosedEvent`), or null when not known. */
+  closedAt?: string | null;
   hasMilestone: boolean;
 }
 
@@ -25,11 +32,14 @@ type StatusRules = Pick<StatusesConfig, 'labels' | 'milestone' | 'open' | 'close
 
 function statusFromLabels(state: ItemState, rules: StatusRules): StatusId | null {
   const byLabel = new Map(Object.entries(rules.labels).map(([label, status]) => [label.toLowerCase(), status]));
+  const closedAt = state.open ? null : (state.closedAt ?? null);
   let best: { status: StatusId; at: string } | null = null;
   for (const label of state.labels) {
     const status = byLabel.get(label.toLowerCase());
     if (status === undefined) continue;
     const at = state.labeledAt?.get(label.toLowerCase()) ?? '';
+    // Closed: only a label added at or after the last close (an unknown time never is).
+    if (!state.open && (closedAt === null || at === '' || at < closedAt)) continue;
     const further = best !== null && at === best.at && STATUS_IDS.indexOf(status) > STATUS_IDS.indexOf(best.status);
     if (best === null || at > best.at || further) best = { status, at };
   }
@@ -66,12 +76,23 @@ export function labeledTimes(item: Item): Map<string, string> {
   return times;
 }
 
+/**
+ * When a closed issue was last closed, from its events: null for an open item, a Discussion, or
+ * an issue whose timeline was not read (its last close or reopen is not a close).
+ */
+export function lastClosedAt(item: Item): string | null {
+  if (item.type !== 'issue' || item.state === 'OPEN') return null;
+  const last = item.events.findLast((event) => event.kind === 'closed' || event.kind === 'reopened');
+  return last?.kind === 'closed' ? last.createdAt : null;
+}
+
 export function currentState(item: Item): ItemState {
   return {
     open: item.state === 'OPEN',
     stateReason: item.stateReason,
     labels: item.labels,
     labeledAt: labeledTimes(item),
+    closedAt: lastClosedAt(item),
     hasMilestone: item.type === 'issue' && item.milestone !== null,
   };
 }

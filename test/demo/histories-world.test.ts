@@ -101,9 +101,15 @@ describe.each(SEEDS)('the histories world of seed %i', (seed) => {
     expect(issue('milestone-moved-still-open')[0]?.state).toBe('OPEN');
   });
 
-  it('has status labels left on a closed request, and several status labels on open ones', () => {
-    const [leftOn] = issue('status-label-left-on-closed') as [SimIssue];
-    expect([leftOn.state, leftOn.labels.includes('status: in progress')]).toEqual(['CLOSED', true]);
+  it('has status labels left on closed requests, one added after the close, and several status labels on open ones', () => {
+    const [shippedLeftOn, declinedLeftOn] = issue('status-label-left-on-closed') as [SimIssue, SimIssue];
+    expect([shippedLeftOn.state, shippedLeftOn.stateReason, shippedLeftOn.labels.includes('status: in progress')]).toEqual(['CLOSED', 'COMPLETED', true]);
+    expect([declinedLeftOn.state, declinedLeftOn.stateReason, declinedLeftOn.labels.includes('status: planned')]).toEqual(['CLOSED', 'NOT_PLANNED', true]);
+    const [relabelled] = issue('status-label-added-after-close') as [SimIssue];
+    const close = relabelled.events.findLast((event) => event.kind === 'closed');
+    const declined = relabelled.events.findLast((event) => event.kind === 'labeled' && event.label === 'status: declined');
+    expect([relabelled.state, relabelled.stateReason]).toEqual(['CLOSED', 'COMPLETED']);
+    expect((declined?.createdAt ?? '') >= (close?.createdAt ?? '~')).toBe(true);
     const piled = issue('several-status-labels');
     expect(piled).toHaveLength(2);
     for (const request of piled) expect(request.labels.filter((label) => label.startsWith('status: ')).length).toBeGreaterThanOrEqual(2);

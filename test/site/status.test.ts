@@ -11,7 +11,8 @@ const closed = { state: 'CLOSED', closedAt: '2025-04-01T00:00:00Z' } as const;
 describe('statusOf', () => {
   it.each<[string, Item, StatusId]>([
     ['open, nothing else: under review', issue({ number: 1 }), 'under-review'],
-    ['a status label wins over everything', issue({ number: 1, labels: ['Status: Planned'], ...closed, stateReason: 'NOT_PLANNED' }), 'planned'],
+    ['on an open item a status label wins over a milestone', issue({ number: 1, labels: ['Status: In Progress'], milestone: 3 }), 'in-progress'],
+    ['closed, with a status label but no known close: the close reason', issue({ number: 1, labels: ['Status: Planned'], ...closed, stateReason: 'NOT_PLANNED' }), 'declined'],
     ['closed as completed: shipped', issue({ number: 1, ...closed, stateReason: 'COMPLETED' }), 'shipped'],
     ['closed without a reason: shipped', issue({ number: 1, ...closed }), 'shipped'],
     ['closed as not planned: declined', issue({ number: 1, ...closed, stateReason: 'NOT_PLANNED' }), 'declined'],
@@ -43,6 +44,100 @@ describe('statusOf', () => {
       ],
     });
     expect(statusOf(item, statuses)).toBe('in-progress');
+  });
+});
+
+describe('statusOf a closed item with status labels', () => {
+  const at = (day: number): string => `2025-04-${String(day).padStart(2, '0')}T00:00:00Z`;
+  const labeled = (label: string, day: number) => ({ kind: 'labeled', createdAt: at(day), actor: 'm', label }) as const;
+  const closedOn = (day: number, stateReason: 'COMPLETED' | 'NOT_PLANNED') =>
+    ({ kind: 'closed', createdAt: at(day), actor: 'm', stateReason, closer: null }) as const;
+  const reopenedOn = (day: number) => ({ kind: 'reopened', createdAt: at(day), actor: 'm' }) as const;
+  const closedItem = (stateReason: 'COMPLETED' | 'NOT_PLANNED', labels: string[], events: Extract<Item, { type: 'issue' }>['events']): Item =>
+    issue({ number: 1, labels, events, state: 'CLOSED', stateReason, closedAt: events.findLast((event) => event.kind === 'closed')?.createdAt ?? at(1) });
+
+  it.each<[string, Item, StatusId]>([
+    [
+      'a label left over from before a close as completed: shipped',
+      closedItem('COMPLETED', ['status: in progress'], [labeled('status: in progress', 2), closedOn(5, 'COMPLETED')]),
+      'shipped',
+    ],
+    [
+      'a label left over from before a close as not planned: declined',
+      closedItem('NOT_PLANNED', ['status: planned'], [labeled('status: planned', 2), closedOn(5, 'NOT_PLANNED')]),
+      'declined',
+    ],
+    [
+      'a label added after the close: that label',
+      closedItem('NOT_PLANNED', ['status: planned', 'status: declined'], [labeled('status: planned', 2), closedOn(5, 'NOT_PLANNED'), labeled('status: declined', 6)]),
+      'declined',
+    ],
+    [
+      'a label added after a close as completed overrides it',
+      closedItem('COMPLETED', ['status: under review'], [closedOn(5, 'COMPLETED'), labeled('status: under review', 7)]),
+      'under-review',
+    ],
+    [
+      'a label added in the same second as the close: that label',
+      closedItem('COMPLETED', ['status: planned'], [labeled('status: planned', 5), closedOn(5, 'COMPLETED')]),
+      'planned',
+    ],
+    [
+      'a label added after a first close but before the last one: the close reason',
+      closedItem('COMPLETED', ['status: planned'], [closedOn(3, 'NOT_PLANNED'), labeled('status: planned', 4), reopenedOn(5), closedOn(6, 'COMPLETED')]),
+      'shipped',
+    ],
+    [
+      'several labels added after the close: the one added last',
+      closedItem('COMPLETED', ['status: shipped', 'status: planned'], [closedOn(3, 'COMPLETED'), labeled('status: shipped', 4), labeled('status: planned', 5)]),
+      'planned',
+    ],
+    [
+      'several labels added in the same second after the close: the furthest along',
+      closedItem('NOT_PLANNED', ['status: shipped', 'status: planned'], [closedOn(3, 'NOT_PLANNED'), labeled('status: shipped', 4), labeled('status: planned', 4)]),
+      'shipped',
+    ],
+    [
+      'a closed Discussion with a status label (no events): the close reason',
+      discussion({ number: 1, labels: ['status: in progress'], ...closed, stateReason: 'RESOLVED' }),
+      'shipped',
+    ],
+  ])('%s', (_name, item, expected) => {
+    expect(statusOf(item, statuses)).toBe(expected);
+  });
+
+  it('lets labels decide again once the item is reopened', () => {
+    const item = issue({
+      number: 1,
+      labels: ['status: planned'],
+      events: [labeled('status: planned', 2), closedOn(3, 'COMPLETED'), reopenedOn(4)],
+      state: 'OPEN',
+      stateReason: 'REOPENED',
+    });
+    expect(statusOf(item, statuses)).toBe('planned');
+  });
+
+  it('picks, on an open item with several status labels and no known times, the furthest along', () => {
+    expect(statusOf(issue({ number: 1, labels: ['status: shipped', 'status: planned', 'status: in progress'] }), statuses)).toBe('shipped');
+  });
+
+  it('shows the close in the history, and a label added after it', () => {
+    const item = closedItem('COMPLETED', ['status: in progress', 'status: shipped'], [
+      labeled('status: in progress', 2),
+      closedOn(5, 'COMPLETED'),
+      labeled('status: shipped', 6),
+    ]);
+    expect(statusHistory(item, statuses).map((change) => [change.status, change.at])).toEqual([
+      ['under-review', item.createdAt],
+      ['in-progress', at(2)],
+      ['shipped', at(5)],
+    ]);
+    const leftover = closedItem('NOT_PLANNED', ['status: in progress'], [labeled('status: in progress', 2), closedOn(5, 'NOT_PLANNED')]);
+    expect(statusHistory(leftover, statuses).map((change) => [change.status, change.at])).toEqual([
+      ['under-review', leftover.createdAt],
+      ['in-progress', at(2)],
+      ['declined', at(5)],
+    ]);
   });
 });
 

@@ -58,7 +58,7 @@ describe.each(SCENARIOS)('seed $seed ($variant)', ({ seed, variant }) => {
 
   it('plants every history as a request of its own, shipped where the generator meant it to be', () => {
     const kinds = new Set(truth.histories.map((entry) => entry.kind));
-    expect(kinds.size).toBe(11);
+    expect(kinds.size).toBe(12);
     for (const entry of truth.histories) {
       const key = keyOf(entry.ref.repository, entry.ref.number);
       expect(expected.get(key)?.duplicates, entry.kind).toEqual([]);

@@ -281,16 +281,21 @@ function statusOf(item: OracleItem, config: OracleConfig): StatusId {
   const raw = item.raw;
   const byLabel = new Map(Object.entries(config.statuses.labels).map(([label, status]) => [label.toLowerCase(), status]));
   const events = 'events' in raw ? raw.events : [];
+  const closed = 'state' in raw ? raw.state === 'CLOSED' : raw.closed;
+  // Closed: a status label counts only if added at or after the last close (Discussions have no
+  // events, so never). The last close is the last close or reopen, if it is a close.
+  const lastCloseOrReopen = events.filter((event) => event.kind === 'closed' || event.kind === 'reopened').at(-1);
+  const lastClosedAt = lastCloseOrReopen?.kind === 'closed' ? lastCloseOrReopen.createdAt : null;
   // Several status labels: the one added last; added in the same second, the furthest along.
   const candidates = raw.labels.flatMap((label) => {
     const status = byLabel.get(label.toLowerCase());
     if (status === undefined) return [];
     const at = events.filter((event) => event.kind === 'labeled' && event.label.toLowerCase() === label.toLowerCase()).at(-1)?.createdAt ?? '';
+    if (closed && (lastClosedAt === null || at === '' || at < lastClosedAt)) return [];
     return [{ status, at }];
   });
   candidates.sort((a, b) => b.at.localeCompare(a.at) || STATUS_IDS.indexOf(b.status) - STATUS_IDS.indexOf(a.status));
   if (candidates[0] !== undefined) return candidates[0].status;
-  const closed = 'state' in raw ? raw.state === 'CLOSED' : raw.closed;
   if (closed) return ['NOT_PLANNED', 'OUTDATED', 'DUPLICATE'].includes(raw.stateReason ?? '') ? config.statuses.closed.notPlanned : config.statuses.closed.completed;
   if ('milestone' in raw && raw.milestone !== null && config.statuses.milestone !== null) return config.statuses.milestone;
   return config.statuses.open;

@@ -34,8 +34,9 @@ export const DEFAULT_STATUS_LABELS: Readonly<Record<string, StatusId>> = {
 export const statusesSchema = z
   .strictObject({
     /**
-     * Label name → status. An item with one of these labels has that status, whatever else is
-     * true of it. Replaces the default map entirely when given.
+     * Label name → status. An open item with one of these labels has that status, whatever else
+     * is true of it; a closed item only when the label was added at or after its last close.
+     * Replaces the default map entirely when given.
      * @default { 'status: under review': 'under-review', 'status: planned': 'planned', 'status: in progress': 'in-progress', 'status: shipped': 'shipped', 'status: declined': 'declined' }
      */
     labels: z.record(z.string().trim().min(1), statusIdSchema()).default(() => ({ ...DEFAULT_STATUS_LABELS })),
@@ -49,7 +50,7 @@ export const statusesSchema = z
      * @default 'under-review'
      */
     open: statusIdSchema().default('under-review'),
-    /** Status of a closed item with no status label, by the reason it was closed. */
+    /** Status of a closed item with no status label added since its last close, by the reason it was closed. */
     closed: z
       .strictObject({
         /**
