@@ -174,6 +174,28 @@ describe('partial GraphQL answers', () => {
     await expectWorld();
   });
 
+  it('a null listed Discussion that cannot be identified because the listing moved fails the source and changes nothing', async () => {
+    const before = await lastGood();
+    const listed = listedDiscussions();
+    listed[0]!.updatedAt = at(7000);
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    sim.faults.add({
+      match: {
+        operationName: 'DiscussionNumbers',
+        // Not a fault: another Discussion is updated as the numbers are asked for, and moves to the front.
+        when: () => {
+          listed[listed.length - 1]!.updatedAt = at(7100);
+          return false;
+        },
+      },
+      fault: { type: 'bad-gateway' },
+    });
+    const { code, output } = await runSync(sandbox);
+    expect(code).toBe(1);
+    expect(output).toContain('GitHub could not return a Discussion of acme/widgets (SERVICE_UNAVAILABLE: Timeout while loading the discussion), and the listing changed before it could be identified.');
+    expect(await snapshotFiles()).toEqual(before);
+  });
+
   it('an answer with errors and no data at all is asked again, smaller', async () => {
     sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
     const { code, output } = await runSync(sandbox);
