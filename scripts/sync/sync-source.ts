@@ -411,6 +411,8 @@ async function askFailedDiscussionsAgain(
       failure.updatedAt ??= listed[failure.index]?.updatedAt ?? null;
     }
   }
+  // One the numbers listing no longer has was deleted in between: like any deleted Discussion, the
+  // next full pass removes it. One older than the cursor is beyond what this sync reads.
   const identified = failures.filter(
     (failure): failure is typeof failure & { number: number; updatedAt: string } =>
       failure.number !== null && failure.updatedAt !== null && !(cursor && failure.updatedAt < cursor),
