@@ -92,3 +92,16 @@ export function withGraphqlErrors(body: unknown, partial: boolean, requestId: st
   const earlier = (body as { errors?: unknown[] }).errors ?? [];
   return { data: copy, errors: [...earlier, { type: 'SERVICE_UNAVAILABLE', path: target.path, message }] };
 }
+
+/** A GraphQL answer with one item's error added at `path` and null at `nulls`, the rest as it was. */
+export function withGraphqlItemError(
+  body: unknown,
+  fault: { path: (string | number)[]; nulls?: (string | number)[]; errorType?: string; message: string },
+): unknown {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (data === null || data === undefined || typeof data !== 'object') return body;
+  const copy = structuredClone(data);
+  setAt(copy, fault.nulls ?? fault.path, null);
+  const earlier = (body as { errors?: unknown[] }).errors ?? [];
+  return { data: copy, errors: [...earlier, { ...(fault.errorType ? { type: fault.errorType } : {}), path: fault.path, message: fault.message }] };
+}

@@ -18,6 +18,12 @@ export type Fault =
   | { type: 'primary-rate-limit'; resetInSeconds: number }
   /** GraphQL only: 200 with `errors`, and either `data: null` or the real data with one field nulled. */
   | { type: 'graphql-errors'; partial: boolean }
+  /**
+   * GraphQL only: 200 with the real data, one error at `path` (e.g. `repository.discussions.nodes.1.body`)
+   * and null at `nulls` (default `path`): GitHub nulls the nearest nullable field above a failed
+   * non-null one, so a whole listed node may be null while the error names a field inside it.
+   */
+  | { type: 'graphql-item-error'; path: (string | number)[]; nulls?: (string | number)[]; errorType?: string; message: string }
   /** Any status, with `body` (default: GitHub's `{ message }` for that status). */
   | { type: 'status'; status: number; body?: unknown };
 
@@ -83,7 +89,7 @@ export class FaultInjector {
   take(request: FaultRequest): Fault | null {
     for (const entry of this.#rules) {
       // Partial GraphQL errors mean nothing to a REST request.
-      if (entry.rule.fault.type === 'graphql-errors' && request.kind !== 'graphql') continue;
+      if ((entry.rule.fault.type === 'graphql-errors' || entry.rule.fault.type === 'graphql-item-error') && request.kind !== 'graphql') continue;
       if (!matches(entry.rule.match, request)) continue;
       entry.left -= 1;
       if (entry.left <= 0) this.#rules = this.#rules.filter((candidate) => candidate !== entry);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { arbitraryStatus, badGateway, restRateLimited, secondaryRateLimited, withGraphqlErrors } from './fault-responses.ts';
+import { arbitraryStatus, badGateway, restRateLimited, secondaryRateLimited, withGraphqlErrors, withGraphqlItemError } from './fault-responses.ts';
 import { FaultInjector, type Fault } from './faults.ts';
 import { answerGraphql, graphqlRateLimited } from './graphql-endpoint.ts';
 import { parseGraphqlRequest, type ParsedGraphqlRequest } from './graphql-request.ts';
@@ -265,7 +265,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const answered =
         fault?.type === 'graphql-errors'
           ? { ...answer.response, body: withGraphqlErrors(answer.response.body, fault.partial, requestId) }
-          : answer.response;
+          : fault?.type === 'graphql-item-error'
+            ? { ...answer.response, body: withGraphqlItemError(answer.response.body, fault) }
+            : answer.response;
       send(answered, withRateLimit());
       return;
     }

@@ -224,6 +224,12 @@ export type RepositoryOverviewResponse = z.infer<typeof repositoryOverviewRespon
 export const discussionsPageResponseSchema = z.object({
   repository: z.object({ discussions: discussionConnectionSchema }).nullable(),
 });
+export const discussionNumbersResponseSchema = z.object({
+  repository: z.object({ discussions: z.object({ nodes: z.array(z.object({ number: z.number().int().positive(), updatedAt: z.string() }).nullable()) }) }).nullable(),
+});
+export const discussionByNumberResponseSchema = z.object({
+  repository: z.object({ discussion: gqlDiscussionSchema.nullable() }).nullable(),
+});
 export const releasesPageResponseSchema = z.object({
   repository: z.object({ releases: pagedSchema(gqlReleaseSchema) }).nullable(),
 });

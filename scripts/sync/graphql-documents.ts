@@ -261,6 +261,49 @@ export const discussionsPageQuery = /* GraphQL */ `
   ${discussionFields}
 `;
 
+/**
+ * The numbers and update times of one page of the Discussions listing: what identifies a listed
+ * Discussion that GitHub returned as null with an error (the error names only its position).
+ */
+export const discussionNumbersQuery = /* GraphQL */ `
+  query DiscussionNumbers($owner: String!, $name: String!, $first: Int!, $after: String) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+      limit
+    }
+    repository(owner: $owner, name: $name) {
+      discussions(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        nodes {
+          number
+          updatedAt
+        }
+      }
+    }
+  }
+`;
+
+/** One Discussion by number, asked again on its own when the listing returned it with an error. */
+export const discussionByNumberQuery = /* GraphQL */ `
+  query DiscussionByNumber($owner: String!, $name: String!, $number: Int!, $commentsFirst: Int!, $voteContent: ReactionContent) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+      limit
+    }
+    repository(owner: $owner, name: $name) {
+      discussion(number: $number) {
+        ...DiscussionFields
+      }
+    }
+  }
+  ${actorFields}
+  ${reactionFields}
+  ${discussionFields}
+`;
+
 /** Further pages of releases, labels or milestones (repositories with more than fit in the overview). */
 export const releasesPageQuery = /* GraphQL */ `
   query ReleasesPage($owner: String!, $name: String!, $after: String) {

@@ -19,6 +19,8 @@ import type {
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/snapshot/schema.ts';
 import { inAdaptiveBatches, shrinkingSizes, withShrinkingPage } from './adaptive-pages.ts';
 import {
+  discussionByNumberResponseSchema,
+  discussionNumbersResponseSchema,
   discussionsPageResponseSchema,
   followUpNodeSchema,
   issueDetailsResponseSchema,
@@ -35,6 +37,8 @@ import {
 } from './api-schemas.ts';
 import type { GitHubClient, GraphqlItemError } from './github-client.ts';
 import {
+  discussionByNumberQuery,
+  discussionNumbersQuery,
   discussionsPageQuery,
   followUpDocument,
   issueDetailsDocument,
@@ -174,23 +178,28 @@ export async function syncSource(
 
   // 1. Overview: one query for the repository's facts, labels, milestones, newest releases and
   //    most recently updated Discussions.
-  let firstDiscussions: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null = null;
+  let firstDiscussions: DiscussionsPage | null = null;
   if (!checkpoint.overview) {
     const withDiscussions = options.discussions !== false;
     const discussionsFirst = full ? 100 : INCREMENTAL_PROBE;
     const overview = await withShrinkingPage(
       withDiscussions ? shrinkingSizes(discussionsFirst) : [1],
       async (pageSize) => {
-        const { data } = await client.graphql(repositoryOverviewQuery, {
-          owner,
-          name,
-          releasesFirst: full ? 100 : INCREMENTAL_PROBE,
-          discussionsFirst: pageSize,
-          withDiscussions,
-          commentsFirst,
-          voteContent,
-        });
-        return parseResponse(repositoryOverviewResponseSchema, data, `the overview of ${options.repository}`);
+        const { data, itemErrors } = await client.graphql(
+          repositoryOverviewQuery,
+          {
+            owner,
+            name,
+            releasesFirst: full ? 100 : INCREMENTAL_PROBE,
+            discussionsFirst: pageSize,
+            withDiscussions,
+            commentsFirst,
+            voteContent,
+          },
+          { itemOf: listedDiscussionOf },
+        );
+        const failed = takeFailedDiscussions(data, itemErrors);
+        return { ...parseResponse(repositoryOverviewResponseSchema, data, `the overview of ${options.repository}`), failed, pageSize };
       },
       progress,
     );
@@ -220,6 +229,9 @@ export async function syncSource(
         nodes: repo.discussions.nodes,
         hasNextPage: repo.discussions.pageInfo.hasNextPage,
         endCursor: repo.discussions.pageInfo.endCursor,
+        first: overview.pageSize,
+        after: null,
+        failed: overview.failed,
       };
     }
     step(`${labels.length} labels, ${milestones.length} milestones, ${releases.length} releases`);
@@ -322,6 +334,106 @@ async function syncReleases(
   );
 }
 
+/** One page of the Discussions listing, as asked (`first`, `after`) and as answered. */
+interface DiscussionsPage {
+  nodes: GqlDiscussion[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  first: number;
+  after: string | null;
+  /** Listed Discussions GitHub answered with an error instead, taken out of `nodes`. */
+  failed: FailedListing;
+}
+
+/** What the page says of its failed Discussions: their errors by position, and the numbers at every position. */
+interface FailedListing {
+  errors: Map<number, GraphqlItemError>;
+  /** The number at each position of the page as answered; null where GitHub left none. */
+  numbers: Array<number | null>;
+  /** Update times where GitHub left them. */
+  updatedAt: Array<string | null>;
+}
+
+/** `repository.discussions.nodes.3.body` → 3: an error inside one listed Discussion. */
+function listedDiscussionOf(path: readonly (string | number)[]): number | null {
+  return path[0] === 'repository' && path[1] === 'discussions' && path[2] === 'nodes' && typeof path[3] === 'number' ? path[3] : null;
+}
+
+/**
+ * Takes the Discussions that errors point into out of a listing answer (what GitHub left of one
+ * may lack fields, or be null: GitHub nulls the nearest nullable field above a failed one), keeping
+ * what identifies them. https://spec.graphql.org/October2021/#sec-Handling-Field-Errors
+ */
+function takeFailedDiscussions(data: unknown, itemErrors: readonly GraphqlItemError[]): FailedListing {
+  const errors = new Map<number, GraphqlItemError>();
+  for (const error of itemErrors) if (!errors.has(error.item)) errors.set(error.item, error);
+  const discussions = (data as { repository?: { discussions?: { nodes?: unknown[] } } | null } | null)?.repository?.discussions;
+  const nodes = (discussions?.nodes ?? []) as Array<{ number?: unknown; updatedAt?: unknown } | null>;
+  const failed: FailedListing = {
+    errors,
+    numbers: nodes.map((node) => (typeof node?.number === 'number' ? node.number : null)),
+    updatedAt: nodes.map((node) => (typeof node?.updatedAt === 'string' ? node.updatedAt : null)),
+  };
+  if (discussions && errors.size > 0) discussions.nodes = nodes.filter((_node, index) => !errors.has(index));
+  return failed;
+}
+
+/**
+ * The Discussions a listing page answered with an error, each asked once more on its own by
+ * number (found from the page, or from a listing of numbers only when GitHub nulled the whole
+ * node): those GitHub returns now, and those it failed to return twice, to settle like issues.
+ */
+async function askFailedDiscussionsAgain(
+  client: GitHubClient,
+  options: SourceOptions,
+  page: DiscussionsPage,
+  cursor: string | null,
+  progress: SyncProgress,
+): Promise<{ nodes: GqlDiscussion[]; failed: Array<{ number: number; updatedAt: string; error: GraphqlItemError }> }> {
+  const [owner, name] = options.repository.split('/') as [string, string];
+  const { errors, numbers, updatedAt } = page.failed;
+  const failures = [...errors].map(([index, error]) => ({ index, error, number: numbers[index] ?? null, updatedAt: updatedAt[index] ?? null }));
+  if (failures.some((failure) => failure.number === null || failure.updatedAt === null)) {
+    const { data } = await client.graphql(discussionNumbersQuery, { owner, name, first: page.first, after: page.after });
+    const listed = parseResponse(discussionNumbersResponseSchema, data, `the Discussions of ${options.repository}`).repository?.discussions.nodes ?? [];
+    // A Discussion updated in between moves to the front and shifts the others: the positions
+    // are trusted only if every Discussion the page did return is still where it was.
+    const same = numbers.every((number, index) => number === null || listed[index]?.number === number);
+    const first = failures[0] as (typeof failures)[number];
+    if (!same) {
+      throw new SyncError(
+        `GitHub could not return a Discussion of ${options.repository} (${describeError(first.error)}), and the listing changed before it could be identified.`,
+        'Nothing was published. Run the sync again.',
+      );
+    }
+    for (const failure of failures) {
+      failure.number ??= listed[failure.index]?.number ?? null;
+      failure.updatedAt ??= listed[failure.index]?.updatedAt ?? null;
+    }
+  }
+  // One the numbers listing no longer has was deleted in between: like any deleted Discussion, the
+  // next full pass removes it. One older than the cursor is beyond what this sync reads.
+  const identified = failures.filter(
+    (failure): failure is typeof failure & { number: number; updatedAt: string } =>
+      failure.number !== null && failure.updatedAt !== null && !(cursor && failure.updatedAt < cursor),
+  );
+  const result: Awaited<ReturnType<typeof askFailedDiscussionsAgain>> = { nodes: [], failed: [] };
+  if (identified.length === 0) return result;
+  progress.warn(`GitHub could not return ${describeItems('Discussion', identified)} of ${options.repository} (${describeError((identified[0] as (typeof identified)[number]).error)}); asking again.`);
+  for (const failure of identified) {
+    const { data, itemErrors } = await client.graphql(
+      discussionByNumberQuery,
+      { owner, name, number: failure.number, commentsFirst: Math.max(10, options.keepComments), voteContent: options.voteContents.length === 1 ? options.voteContents[0] : null },
+      { itemOf: (path) => (path[0] === 'repository' && path[1] === 'discussion' ? 0 : null) },
+    );
+    const error = itemErrors[0];
+    const node = error ? null : parseResponse(discussionByNumberResponseSchema, data, `Discussion #${failure.number} of ${options.repository}`).repository?.discussion;
+    if (node) result.nodes.push(node);
+    else result.failed.push({ number: failure.number, updatedAt: failure.updatedAt, error: error ?? { item: 0, type: 'NOT_FOUND', message: `Discussion #${failure.number} is gone.` } });
+  }
+  return result;
+}
+
 function matchesCategory(discussion: GqlDiscussion, categories: readonly string[]): boolean {
   if (categories.length === 0) return true;
   const wanted = categories.map((category) => category.toLowerCase());
@@ -333,7 +445,7 @@ async function syncDiscussions(
   options: SourceOptions,
   previous: PreviousSource | null,
   checkpoint: SourceCheckpoint,
-  firstPage: { nodes: GqlDiscussion[]; hasNextPage: boolean; endCursor: string | null } | null,
+  firstPage: DiscussionsPage | null,
   full: boolean,
   progress: SyncProgress,
   fallback: readonly Item[],
@@ -357,18 +469,31 @@ async function syncDiscussions(
         shrinkingSizes(pageSize),
         async (first) => {
           pageSize = first;
-          const { data } = await client.graphql(discussionsPageQuery, { owner, name, first, after, commentsFirst, voteContent });
+          const { data, itemErrors } = await client.graphql(
+            discussionsPageQuery,
+            { owner, name, first, after, commentsFirst, voteContent },
+            { itemOf: listedDiscussionOf },
+          );
+          const failed = takeFailedDiscussions(data, itemErrors);
           const discussions = parseResponse(discussionsPageResponseSchema, data, `the Discussions of ${options.repository}`)
             .repository?.discussions;
           if (!discussions) throw new SyncError(`Repository ${options.repository} disappeared while syncing.`, 'Run the sync again.');
-          return { nodes: discussions.nodes, hasNextPage: discussions.pageInfo.hasNextPage, endCursor: discussions.pageInfo.endCursor };
+          return { nodes: discussions.nodes, hasNextPage: discussions.pageInfo.hasNextPage, endCursor: discussions.pageInfo.endCursor, first, after, failed };
         },
         progress,
       );
     }
+    // A Discussion the page answered with an error costs only that Discussion.
+    const again = await askFailedDiscussionsAgain(client, options, page, cursor, progress);
+    for (const failure of again.failed) {
+      state.seen.push(failure.number);
+      const before = fallback.find((item): item is DiscussionItem => item.type === 'discussion' && item.number === failure.number);
+      settleFailedItem(checkpoint, { type: 'discussion', ...failure }, failure.error, before, progress);
+    }
+    const nodes = [...page.nodes, ...again.nodes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     let reachedCursor = false;
     const followUps: Array<{ discussion: DiscussionItem; after: string; reactions: IssueDetails['reactions'] }> = [];
-    for (const node of page.nodes) {
+    for (const node of nodes) {
       if (cursor && node.updatedAt < cursor) {
         reachedCursor = true;
         break;

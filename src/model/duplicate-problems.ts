@@ -73,18 +73,26 @@ const EVIDENCE: Record<DuplicateEvidence, string> = {
   'maintainer-comment': 'in a maintainer’s comment',
 };
 
+/**
+ * Why the original is unavailable. Where it is in a repository that may not be published, this is
+ * all the message says of it: one that is not a source may be private (the sync never asks GitHub),
+ * so neither is named, not even on the maintainers' page or in the build log; the item's own page
+ * on GitHub links it.
+ */
 const WHY_UNAVAILABLE: Record<UnavailableReason, string> = {
   'not-found': 'which is not in the snapshot (deleted, transferred, a pull request, or a number that does not exist)',
-  'other-repository': 'whose repository is not one of the roadmap’s sources',
-  private: 'which is in a private repository the roadmap does not publish',
+  'other-repository': 'an item in a repository that is not among the roadmap’s sources',
+  private: 'an item in a private repository the roadmap does not publish',
   'excluded-label': 'which carries an excluded label and is not published',
   'excluded-author': 'which was opened by an excluded account and is not published',
   'not-a-request': 'which is not a request on the roadmap (outside every source’s labels or categories)',
 };
 
+const UNNAMED: ReadonlySet<UnavailableReason> = new Set(['other-repository', 'private']);
+
 const HINT_UNAVAILABLE: Record<UnavailableReason, string> = {
   'not-found': 'correct the reference on GitHub ("Duplicate of #…"), or unmark the duplicate if the original is gone',
-  'other-repository': 'point the duplicate at a published request, or add that repository to the sources in roadmap.config.ts if it may be published',
+  'other-repository': 'point the duplicate at a published request, or add the repository it names (the marking on GitHub links it) to the sources in roadmap.config.ts if it may be published',
   private: 'point the duplicate at a public request; set allowPrivate on its source only if the repository may be published',
   'excluded-label': 'point the duplicate at a published request, or remove the excluded label from the original',
   'excluded-author': 'point the duplicate at a published request',
@@ -113,8 +121,9 @@ export function unavailableOriginalProblem(
     evidence,
     target,
     reason,
-    // A private repository that may not be published is not named, not even on the maintainers' page.
-    message: `${itemName(item)} is marked as a duplicate of ${reason === 'private' ? 'an item' : referenceName(target, item.repository)} (${EVIDENCE[evidence]}), ${WHY_UNAVAILABLE[reason]}; it stands on its own and keeps its votes.`,
+    message: UNNAMED.has(reason)
+      ? `${itemName(item)} is marked as a duplicate of ${WHY_UNAVAILABLE[reason]} (${EVIDENCE[evidence]}); it stands on its own and keeps its votes.`
+      : `${itemName(item)} is marked as a duplicate of ${referenceName(target, item.repository)} (${EVIDENCE[evidence]}), ${WHY_UNAVAILABLE[reason]}; it stands on its own and keeps its votes.`,
     hint: HINT_UNAVAILABLE[reason],
   };
 }

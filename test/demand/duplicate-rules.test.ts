@@ -331,6 +331,21 @@ describe('duplicates merged across channels and repositories', () => {
     expect(problems[0]?.hint.length).toBeGreaterThan(10);
   });
 
+  it('reports a duplicate of an item in a repository that is not a source without naming that repository or number', () => {
+    // Not a source, so the sync never asked whether it is private: it may be.
+    const notASource = { repository: 'acme/quietvault-notes', number: 4172 };
+    const { problems } = resolveRequests(snapshotOf([issue({ number: 2, ...markedDuplicate(notASource) })]), configWith());
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem?.item.key).toBe(key(2));
+    expect(problem?.message).toContain(key(2));
+    expect(problem?.message).toMatch(/an item in a repository that is not among the roadmap’s sources/);
+    for (const text of [problem?.message, problem?.hint]) {
+      expect(text).not.toMatch(/quietvault/i);
+      expect(text).not.toContain(String(notASource.number));
+    }
+  });
+
   it('breaks cycles and reports them the same way whatever the order of the snapshot', () => {
     const items = [
       issue({ number: 7, ...markedDuplicate({ number: 8 }) }),

@@ -21,6 +21,8 @@ import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 import { discussion, issue, MAIN, markedDuplicate, release, repository, SYNCED_AT, vote } from './helpers/snapshot-builders.ts';
 
 const PRIVATE = 'acme/hush-ledger';
+/** Not a source at all, so nothing says whether it is private: it may be. */
+const NOT_A_SOURCE = { repository: 'acme/quietvault-notes', number: 4172 };
 
 const privateRepository = repository(PRIVATE, {
   isPrivate: true,
@@ -45,6 +47,8 @@ const publicItems = [
   // Marked on GitHub as a duplicate of the private repository's first issue: it stands alone.
   issue({ number: 5, title: 'Rotate the keys please', ...markedDuplicate({ repository: PRIVATE, number: 1 }) }),
   discussion({ number: 6, title: 'Plugin system', upvoteCount: 3 }),
+  // Marked on GitHub as a duplicate of an item in a repository that is not a source.
+  issue({ number: 7, title: 'Offline mode', votes: [vote('frank')], ...markedDuplicate(NOT_A_SOURCE) }),
 ];
 
 const configInput: RoadmapConfigInput = {
@@ -147,6 +151,20 @@ describe('a site built with a private source that may not be published', () => {
     const text = JSON.stringify(cards.map((card) => card.input)).toLowerCase();
     expect(text).toContain('glimmerwick');
     for (const secret of Object.values(secrets)) expect(text, secret).not.toContain(secret.toLowerCase());
+  });
+
+  it('reports a duplicate of an item in a repository that is not a source without naming that repository', () => {
+    const marked = publicItems.find((item) => item.number === 7)!;
+    const maintainers = outputs.get('maintainers/index.html') ?? '';
+    // The problem is listed, with a link to the item on GitHub, whose page there links the original.
+    const rows = maintainers.split('<tr').filter((row) => /^[^>]*data-problem="unavailable-original"/.test(row));
+    const row = rows.find((candidate) => candidate.includes(`href="${marked.url.toLowerCase()}"`)) ?? '';
+    expect(row).toContain('an item in a repository that is not among the roadmap’s sources');
+    const warning = buildLog.split('\n').find((line) => line.includes(`${MAIN}#7 is marked as a duplicate`)) ?? '';
+    expect(warning).toContain('an item in a repository that is not among the roadmap’s sources');
+    for (const text of [row, warning]) expect(text).not.toContain(String(NOT_A_SOURCE.number));
+    expect(filesContaining(NOT_A_SOURCE.repository)).toEqual([]);
+    expect(buildLog.toLowerCase()).not.toContain(NOT_A_SOURCE.repository);
   });
 
   it('logs no text of it while building', () => {

@@ -112,6 +112,90 @@ describe('partial GraphQL answers', () => {
     expect(summaryLine(output)).toMatchObject({ changed: 1, removed: 1 });
   });
 
+  /** The Discussions of acme/widgets in the order GitHub lists them: most recently updated first. */
+  const listedDiscussions = () => [...widgets().discussions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  /** An error inside the first listed Discussion, which GitHub nulls whole (its `title` cannot be null). */
+  const firstListedFails = { path: ['repository', 'discussions', 'nodes', 0, 'title'], nulls: ['repository', 'discussions', 'nodes', 0], errorType: 'SERVICE_UNAVAILABLE', message: 'Timeout while loading the discussion' };
+
+  it('a Discussion the listing answers with an error is asked again on its own, and the rest is synced', async () => {
+    const failing = listedDiscussions()[0]!;
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toContain(`GitHub could not return Discussion #${failing.number} of acme/widgets (SERVICE_UNAVAILABLE: Timeout while loading the discussion); asking again.`);
+    expect(sim.log.filter((entry) => entry.operationName === 'DiscussionByNumber')).toHaveLength(1);
+    await expectWorld();
+  });
+
+  it('a listed Discussion that fails twice is gone when GitHub says so, and the rest is synced', async () => {
+    await lastGood();
+    const repo = widgets();
+    const failing = listedDiscussions().find((discussion) => discussion.category === 'ideas')!;
+    failing.updatedAt = at(7000);
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    sim.faults.add({
+      match: {
+        operationName: 'DiscussionByNumber',
+        // Not a fault: the rule never fires, it only deletes the Discussion as it is asked for again.
+        when: () => {
+          repo.discussions = repo.discussions.filter((discussion) => discussion !== failing);
+          return false;
+        },
+      },
+      fault: { type: 'bad-gateway' },
+    });
+    const { code, output } = await runSync(sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(new RegExp(`acme/widgets#${failing.number} \\(discussion\\): NOT_FOUND: Could not resolve to a Discussion with the number of ${failing.number}\\.; GitHub no longer has it, so it leaves the snapshot`));
+    await expectWorld();
+    expect(summaryLine(output)).toMatchObject({ removed: 1 });
+  });
+
+  it("a listed Discussion that fails twice keeps the previous snapshot's copy, and the next sync asks again", async () => {
+    await lastGood();
+    const before = structuredClone(sim.world);
+    const failing = listedDiscussions().find((discussion) => discussion.category === 'ideas')!;
+    failing.body = 'Edited while GitHub failed to return it.';
+    failing.updatedAt = at(7000);
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    sim.faults.add({
+      match: { operationName: 'DiscussionByNumber' },
+      fault: { type: 'graphql-item-error', path: ['repository', 'discussion', 'title'], nulls: ['repository', 'discussion'], errorType: 'SERVICE_UNAVAILABLE', message: 'Timeout while loading the discussion' },
+    });
+    const failed = await runSync(sandbox);
+    expect(failed.code, failed.output).toBe(0);
+    expect(failed.output).toMatch(new RegExp(`acme/widgets#${failing.number} \\(discussion\\): SERVICE_UNAVAILABLE: Timeout while loading the discussion; the previous snapshot's copy is kept`));
+    await expectComplete();
+    const snapshot = await readSnapshot(sandbox.snapshotDir);
+    expect(snapshot.items.map(projectItem)).toEqual(expectedItems(before, 'acme/widgets', filters));
+
+    const again = await runSync(sandbox);
+    expect(again.code, again.output).toBe(0);
+    await expectWorld();
+  });
+
+  it('a null listed Discussion that cannot be identified because the listing moved fails the source and changes nothing', async () => {
+    const before = await lastGood();
+    const listed = listedDiscussions();
+    listed[0]!.updatedAt = at(7000);
+    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    sim.faults.add({
+      match: {
+        operationName: 'DiscussionNumbers',
+        // Not a fault: another Discussion is updated as the numbers are asked for, and moves to the front.
+        when: () => {
+          listed[listed.length - 1]!.updatedAt = at(7100);
+          return false;
+        },
+      },
+      fault: { type: 'bad-gateway' },
+    });
+    const { code, output } = await runSync(sandbox);
+    expect(code).toBe(1);
+    expect(output).toContain('GitHub could not return a Discussion of acme/widgets (SERVICE_UNAVAILABLE: Timeout while loading the discussion), and the listing changed before it could be identified.');
+    expect(await snapshotFiles()).toEqual(before);
+  });
+
   it('an answer with errors and no data at all is asked again, smaller', async () => {
     sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
     const { code, output } = await runSync(sandbox);

@@ -16,6 +16,8 @@ const staticDocuments = {
   RepositoryVisibility: documents.repositoryVisibilityQuery,
   RepositoryOverview: documents.repositoryOverviewQuery,
   DiscussionsPage: documents.discussionsPageQuery,
+  DiscussionNumbers: documents.discussionNumbersQuery,
+  DiscussionByNumber: documents.discussionByNumberQuery,
   ReleasesPage: documents.releasesPageQuery,
   LabelsPage: documents.labelsPageQuery,
   MilestonesPage: documents.milestonesPageQuery,
