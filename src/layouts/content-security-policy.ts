@@ -7,9 +7,8 @@
  * - images only from the site and GitHub's public image hosts (`github-images.ts`), plus the
  *   GitHub Enterprise Servers the repositories live on: an image in user content from any other
  *   host is served from the site's copy or shown as a link, so a host an author chose never
- *   learns who reads the page, and this rule makes sure of it. `data:` for the theme toggle's
- *   icons, CSS masks in `global.css`: a `data:` URL contacts no host, and sanitizing removes it
- *   from user content;
+ *   learns who reads the page, and this rule makes sure of it (the theme toggle's icons are
+ *   files of the site for the same reason);
  * - inline styles allowed, for the theme's colour variables;
  * - no plugins, no `<base>` hijacking, forms only to the site.
  * `frame-ancestors` is not honoured in a meta tag; a host that can send headers should add it.
@@ -21,7 +20,7 @@ import { githubImageCspSources } from '../markdown/github-images.ts';
 export function contentSecurityPolicy(repositoryOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    `img-src ${["'self'", ...githubImageCspSources(repositoryOrigins), 'data:'].join(' ')}`,
+    `img-src ${["'self'", ...githubImageCspSources(repositoryOrigins)].join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "connect-src 'self'",

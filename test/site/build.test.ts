@@ -286,7 +286,7 @@ describe('safety', () => {
       const html = parse(await readFile(file, 'utf8'));
       const policy = attr(withAttr(html, 'http-equiv', 'Content-Security-Policy')[0] as Element, 'content') ?? '';
       // data: for the theme toggle's icons (CSS masks): it contacts no host.
-      expect(/img-src ([^;]*)/.exec(policy)?.[1]?.split(' '), relative(dist, file)).toEqual(["'self'", ...allowed, 'data:']);
+      expect(/img-src ([^;]*)/.exec(policy)?.[1]?.split(' '), relative(dist, file)).toEqual(["'self'", ...allowed]);
       const sources = [
         ...byTag(html, 'img').map((image) => attr(image, 'src') ?? ''),
         ...elements(html).flatMap((element) => [...(attr(element, 'style') ?? '').matchAll(/url\("([^"]*)"\)/g)].map((match) => match[1] ?? '')),
