@@ -1,5 +1,6 @@
 // Lint everything we write; zero warnings are allowed (`npm run lint` passes --max-warnings 0).
 import js from '@eslint/js';
+import * as astroParser from 'astro-eslint-parser';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -54,6 +55,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  // Components, layouts and pages are mostly .astro files: parse their frontmatter and scripts so
+  // the boundaries below reach them too.
+  {
+    files: ['**/*.astro'],
+    languageOptions: { parser: astroParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.astro'] } },
   },
   // Product code: what the site and the commands in package.json that users run are made of.
   // demo:snapshot, deploy:local (a rehearsal against the simulator), lighthouse, bench and

@@ -20,6 +20,9 @@ describe('import boundaries', () => {
     ['src/pages/x.ts', "import { Octokit } from '@octokit/core';", /never talk to GitHub/],
     ['src/components/x.ts', "import { runSync } from '../../scripts/sync/run-sync.ts';", /never talk to GitHub/],
     ['src/layouts/x.ts', "export { notify } from '../../scripts/notify/x.ts';", /never talk to GitHub/],
+    // Most pages, components and layouts are .astro files: their frontmatter is checked too.
+    ['src/pages/x.astro', "---\nimport { Octokit } from '@octokit/core';\n---\n<p>{String(Octokit)}</p>", /never talk to GitHub/],
+    ['src/components/X.astro', "---\nimport { runSync } from '../../scripts/sync/run-sync.ts';\n---\n<p>{String(runSync)}</p>", /never talk to GitHub/],
     ['src/x.ts', "import { runSync } from '../scripts/sync/run-sync.ts';", /src\/ never imports scripts\//],
     ['src/suggest/x.ts', "import { world } from '../../test/fixtures/world.ts';", /never depends on development tooling/],
     ['scripts/notify/x.ts', "import { startSimulator } from '../github-simulator/server.ts';", /never depends on development tooling/],
@@ -43,6 +46,7 @@ describe('import boundaries', () => {
     ['src/model/x.ts', "import { slug } from 'github-slugger';"],
     ['src/pages/x.ts', "import { buildRequests } from '../model/build-requests.ts';"],
     ['src/content/x.ts', "import { getCollection } from 'astro:content';"],
+    ['src/pages/x.astro', "---\nimport { getCollection } from 'astro:content';\n---\n<p>{String(getCollection)}</p>"],
     ['scripts/sync/x.ts', "import { Octokit } from '@octokit/core';"],
     ['scripts/report-duplicates.ts', "const { readFile } = await import('node:fs/promises');"],
     // Development tooling may use the product and other tooling.
