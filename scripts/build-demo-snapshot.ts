@@ -3,8 +3,11 @@
  * one is made. The seeded generator writes the demo project's GitHub data, the GitHub simulator
  * serves it, and the real sync pulls it through the API — so the demo exercises the same path as
  * production. Deterministic: the same seed gives the same files, byte for byte.
+ *
+ * Next to the snapshot it writes `<snapshot>.known-duplicates.json`: the pairs the generator planted
+ * without marking them, which `npm run report:duplicates` reads as plain JSON to measure itself.
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/index.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../src/snapshot/read-snapshot.ts';
@@ -19,7 +22,7 @@ export const DEMO_SEED = 1;
 
 export async function buildDemoSnapshot(options: { snapshotDir: string; seed?: number; quiet?: boolean }): Promise<void> {
   const seed = options.seed ?? DEMO_SEED;
-  const { world } = generateWorld({ preset: 'demo', seed });
+  const { world, truth } = generateWorld({ preset: 'demo', seed });
   const token = 'demo-token';
   const sim = await startSimulator({ world, token, now: () => new Date(NOW) });
   const progress = createProgress(options.quiet ? () => {} : undefined);
@@ -40,6 +43,8 @@ export async function buildDemoSnapshot(options: { snapshotDir: string; seed?: n
   } finally {
     await sim.close();
   }
+  const knownDuplicates = { seed, unmarkedDuplicates: truth.unmarkedDuplicates };
+  await writeFile(`${options.snapshotDir}.known-duplicates.json`, `${JSON.stringify(knownDuplicates, null, 2)}\n`);
 }
 
 if (import.meta.main) {

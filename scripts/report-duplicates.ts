@@ -10,6 +10,8 @@
  * The snapshot is `ROADMAP_SNAPSHOT_DIR` or `content/snapshot/`. When it is the generated demo
  * (or `--truth` names a generator's truth file), the suggestions are also measured against the
  * duplicates the generator planted without marking them: precision, recall, and the counts.
+ * Those are read as plain JSON (the demo's from `<snapshot>.known-duplicates.json`, which
+ * `npm run demo:snapshot` writes), so the report never loads the generator.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -33,7 +35,7 @@ const USAGE =
 const DEMO_ORIGIN = /\bdemo world, seed (\d+)\b/;
 
 const refSchema = z.object({ repository: z.string(), number: z.number().int().positive() });
-/** The part of a generator truth file (scripts/demo/ground-truth.ts) the report needs. */
+/** The part of a generator truth file (scripts/demo/ground-truth.ts) the report needs; the demo's known-duplicates file has the same shape. */
 const truthFileSchema = z.object({ unmarkedDuplicates: z.array(z.tuple([refSchema, refSchema])) });
 type Ref = z.infer<typeof refSchema>;
 
@@ -74,31 +76,36 @@ function parseOptions(argv: string[]): Options {
   return { threshold, limit, json: values.json, out: values.out ?? DEFAULT_OUT, truth: values.truth };
 }
 
-/** The generator's unmarked duplicate pairs: from `--truth`, or regenerated for the demo snapshot. */
-async function knownDuplicates(snapshot: Snapshot, truthFile: string | undefined): Promise<{ source: string; pairs: Array<[Ref, Ref]> } | null> {
+/** The unmarked duplicate pairs in a truth file; `null` when the file is optional and absent. */
+async function readKnownDuplicates(file: string, optional: boolean): Promise<Array<[Ref, Ref]> | null> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(
+      `${file} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). Pass the .truth.json file written next to a generated world.`,
+      { cause: error },
+    );
+  }
+  const parsed = truthFileSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`${file} has no list of unmarkedDuplicates. Pass the .truth.json file that \`npm run demo:world\` writes next to the world.`);
+  }
+  return parsed.data.unmarkedDuplicates;
+}
+
+/** The generator's unmarked duplicate pairs: from `--truth`, or those kept next to the demo snapshot. */
+async function knownDuplicates(snapshot: Snapshot, snapshotDir: string, truthFile: string | undefined): Promise<{ source: string; pairs: Array<[Ref, Ref]> } | null> {
   if (truthFile !== undefined) {
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(truthFile, 'utf8'));
-    } catch (error) {
-      throw new Error(
-        `${truthFile} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). Pass the .truth.json file written next to a generated world.`,
-        { cause: error },
-      );
-    }
-    const parsed = truthFileSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new Error(`${truthFile} has no list of unmarkedDuplicates. Pass the .truth.json file that \`npm run demo:world\` writes next to the world.`);
-    }
-    return { source: `Known duplicates from ${truthFile}`, pairs: parsed.data.unmarkedDuplicates };
+    const pairs = await readKnownDuplicates(truthFile, false);
+    return pairs && { source: `Known duplicates from ${truthFile}`, pairs };
   }
   const demo = DEMO_ORIGIN.exec(snapshot.manifest.apiUrl);
   if (!demo) return null;
-  // Loaded only for the demo: the generator is a development tool, not part of the report.
-  const [{ generateWorld }, { DEMO_SEED }] = await Promise.all([import('./demo/generate.ts'), import('./build-demo-snapshot.ts')]);
-  const seed = demo[1] === undefined ? DEMO_SEED : Number(demo[1]);
-  const { truth } = generateWorld({ preset: 'demo', seed });
-  return { source: `The demo generator's unmarked duplicates (seed ${seed})`, pairs: truth.unmarkedDuplicates };
+  // A demo snapshot copied without its known duplicates is still reported on, only not measured.
+  const pairs = await readKnownDuplicates(`${snapshotDir}.known-duplicates.json`, true);
+  return pairs && { source: `The demo generator's unmarked duplicates (seed ${demo[1]})`, pairs };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -112,7 +119,7 @@ async function run(argv: string[]): Promise<number> {
   const rows = suggestionRows(suggestions, requests);
   const firstRepository = config.sources[0]?.repo;
 
-  const known = await knownDuplicates(snapshot, options.truth);
+  const known = await knownDuplicates(snapshot, snapshotDir, options.truth);
   const byKey = new Map(requests.map((request) => [request.key, request]));
   const measured: ReportEvaluation | undefined = known
     ? {

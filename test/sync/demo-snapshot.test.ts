@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSnapshot } from '../../scripts/build-demo-snapshot.ts';
+import { generateWorld } from '../../scripts/demo/generate.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 
 const committed = new URL('../../content/snapshot/', import.meta.url).pathname;
@@ -30,6 +31,13 @@ describe('the committed demo snapshot', () => {
   it('is exactly what the real sync produces from the demo world through the simulator', async () => {
     // If this fails after a change to the generator, the sync or the config, run `npm run demo:snapshot`.
     expect(await files(join(rebuilt, 'snapshot'))).toEqual(await files(committed));
+  });
+
+  it('keeps the known duplicates the report measures itself against next to it, as generated', async () => {
+    const committedFile = new URL('../../content/snapshot.known-duplicates.json', import.meta.url);
+    const committedText = await readFile(committedFile, 'utf8');
+    expect(await readFile(join(rebuilt, 'snapshot.known-duplicates.json'), 'utf8')).toBe(committedText);
+    expect(JSON.parse(committedText)).toEqual({ seed: 1, unmarkedDuplicates: generateWorld({ preset: 'demo', seed: 1 }).truth.unmarkedDuplicates });
   });
 
   it('holds the demo project and none of its private repository', async () => {
