@@ -6,8 +6,7 @@ import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import type { ModelConfig } from './build-requests.ts';
 import { publishedReleases } from './publishable-items.ts';
 import { rankRequests } from './ranking.ts';
-import { releaseId } from './shipments.ts';
-import { releasePath, releaseSlug } from './site-paths.ts';
+import { releaseRef } from './release-ref.ts';
 import type { ReleaseEntry, Request } from './types.ts';
 
 export function buildChangelog(snapshot: Snapshot, config: Pick<ModelConfig, 'sources'>, requests: readonly Request[]): ReleaseEntry[] {
@@ -17,20 +16,12 @@ export function buildChangelog(snapshot: Snapshot, config: Pick<ModelConfig, 'so
   }
   return publishedReleases(snapshot, config)
     .map((release): ReleaseEntry => {
-      const id = releaseId(release);
+      const ref = releaseRef(release, config.sources);
       return {
-        id,
-        repository: release.repository,
-        tagName: release.tagName,
-        name: release.name,
-        url: release.url,
-        slug: releaseSlug(release, config.sources),
-      path: releasePath(release, config.sources),
-        isPrerelease: release.isPrerelease,
-        publishedAt: release.publishedAt,
+        ...ref,
         body: release.body,
         author: release.author,
-        shipped: rankRequests(shippedBy.get(id) ?? [], 'top').map((request) => request.key),
+        shipped: rankRequests(shippedBy.get(ref.id) ?? [], 'top').map((request) => request.key),
       };
     })
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));

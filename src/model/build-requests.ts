@@ -13,8 +13,9 @@ import type { DuplicateProblem } from './duplicate-problems.ts';
 import { publishableItems, publishedReleases, unavailableReasonOf } from './publishable-items.ts';
 import { trendingScore } from './ranking.ts';
 import { resolveDuplicates } from './resolve-duplicates.ts';
-import { releaseId, releasesOf, shipRequests, type ShipmentGroup } from './shipments.ts';
-import { formerRequestPaths, releasePath, releaseSlug, requestPath, requestSlug, requestStablePath } from './site-paths.ts';
+import { releaseRef } from './release-ref.ts';
+import { releasesOf, shipRequests, type ShipmentGroup } from './shipments.ts';
+import { formerRequestPaths, requestPath, requestSlug, requestStablePath } from './site-paths.ts';
 import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
 import type { ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
@@ -141,17 +142,7 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       return canonical !== undefined && canonicalKeys.has(canonical) ? canonical : null;
     },
   });
-  const releaseRef = (release: Release): ReleaseRef => ({
-    id: releaseId(release),
-    repository: release.repository,
-    tagName: release.tagName,
-    name: release.name,
-    url: release.url,
-    slug: releaseSlug(release, config.sources),
-    path: releasePath(release, config.sources),
-    isPrerelease: release.isPrerelease,
-    publishedAt: release.publishedAt,
-  });
+  const refOf = (release: Release): ReleaseRef => releaseRef(release, config.sources);
 
   const now = snapshot.manifest.syncedAt;
   const requests = groups.map((group): Request => {
@@ -164,8 +155,8 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
     ];
     const status = statusOf(item, config.statuses);
     const shipment = shipments.get(group.key);
-    const releasesOfRequest = shipment === undefined ? [] : releasesOf(shipment).map(releaseRef);
-    const release = shipment === undefined ? null : releaseRef(shipment.firstStable ?? shipment.first);
+    const releasesOfRequest = shipment === undefined ? [] : releasesOf(shipment).map(refOf);
+    const release = shipment === undefined ? null : refOf(shipment.firstStable ?? shipment.first);
     const shippedAt = release?.publishedAt ?? (status === 'shipped' ? (item.closedAt ?? item.updatedAt) : null);
     return {
       key: group.key,
