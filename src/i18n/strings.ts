@@ -88,6 +88,7 @@ export const strings = {
       `+ ${count.toLocaleString('en')} anonymous ${count === 1 ? 'upvote' : 'upvotes'} on GitHub Discussions. GitHub does not name upvoters, so only upvotes beyond the people shown here are counted.`,
     moreVoters: (count: number) => `and ${count.toLocaleString('en')} more`,
     noVotes: 'No votes yet. Be the first on GitHub.',
+    noVotesClosed: 'No votes.',
     mergedFrom: 'Merged from',
     mergedFromHint: 'Votes on these duplicates count here, each person once.',
     pullRequests: 'Pull requests',
