@@ -26,12 +26,15 @@ export default defineConfig({
       // Only feature requests: bug reports stay on GitHub.
       issues: { labels: ['enhancement'] },
       discussions: { categories: ['ideas'] },
+      // "Suggest a feature" opens a new Discussion in Ideas (its form: .github/DISCUSSION_TEMPLATE/ideas.yml).
+      suggest: { discussionCategory: 'ideas' },
     },
     {
       repo: 'lumen-dev/lumen-docs',
       issues: { labels: ['enhancement'] },
       // The docs repository has no Discussions.
       discussions: false,
+      // No `suggest`: GitHub's new-issue chooser, the default for a source with issues.
     },
   ],
 

@@ -32,6 +32,11 @@ async function start(root) {
     filterCount: $('filter-count'),
     clear: $('clear'),
     fallback: $('fallback'),
+    /** "Suggest a feature" for a search that finds nothing; absent when nothing takes suggestions. */
+    suggest: /** @type {HTMLElement | null} */ (root.querySelector('[data-search-suggest]')),
+  };
+  const showSuggest = (/** @type {boolean} */ shown) => {
+    if (ui.suggest) ui.suggest.hidden = !shown;
   };
   const numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined);
   const format = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) =>
@@ -106,6 +111,7 @@ async function start(root) {
       ui.results.replaceChildren();
       updateFilterCounts(ui.filters, allFilters);
       updateMore();
+      showSuggest(false);
       announce(strings.idle);
       return;
     }
@@ -126,6 +132,7 @@ async function start(root) {
 
     const count = results.length;
     const query = state.query;
+    showSuggest(count === 0);
     if (count === 0) announce(query === '' ? strings.noResultsFiltered : format(strings.noResults, { query }));
     else if (query === '') announce(format(count === 1 ? strings.resultsFilteredOne : strings.resultsFilteredOther, { count }));
     else announce(format(count === 1 ? strings.resultsOne : strings.resultsOther, { count, query }));

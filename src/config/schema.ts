@@ -47,7 +47,7 @@ export { STATUS_IDS, type StatusId } from './status-ids.ts';
 export { REACTION_CONTENTS, REACTION_ALIASES, type ReactionContent, type ReactionAlias } from './reactions.ts';
 export { siteSchema, type SiteConfig } from './schemas/site.ts';
 export { themeSchema, type ThemeConfig } from './schemas/theme.ts';
-export { sourceSchema, sourcesSchema, type SourceConfig } from './schemas/sources.ts';
+export { sourceSchema, sourcesSchema, type SourceConfig, type SuggestConfig } from './schemas/sources.ts';
 export { statusesSchema, DEFAULT_STATUS_LABELS, type StatusesConfig } from './schemas/statuses.ts';
 export { duplicatesSchema, type DuplicatesConfig } from './schemas/duplicates.ts';
 export { votesSchema, type VotesConfig } from './schemas/votes.ts';

@@ -103,6 +103,8 @@ export type ReleaseEntryData = z.infer<typeof releaseEntrySchema>;
 export const overviewEntrySchema = z.object({
   syncedAt: z.string(),
   repositories: z.array(z.object({ repository: z.string(), name: z.string(), slug: z.string(), url: z.string(), description: z.string().nullable() })),
+  /** Where visitors suggest something on GitHub: the public repositories that accept suggestions. */
+  suggest: z.array(z.object({ repository: z.string(), url: z.string(), type: z.enum(['issue', 'discussion']) })),
   horizons: z.array(
     z.object({
       horizon: z.enum(['now', 'next', 'later']),

@@ -6,6 +6,7 @@ import { strings } from '../i18n/strings.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
 import { repositorySlug } from '../model/site-paths.ts';
+import { suggestTargets } from '../model/suggest-targets.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor, Comment } from '../snapshot/schema.ts';
 import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
@@ -183,6 +184,7 @@ function buildOverviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData>
         // Even a private repository that may be published keeps its description to itself.
         description: repository.isPrivate ? null : repository.description,
       })),
+      suggest: suggestTargets(snapshot.repositories, config.sources),
       horizons: roadmap.horizons.map(({ horizon, repository, title, dueOn, url, requests }) => ({ horizon, repository, title, dueOn, url, requests })),
       trending: Object.fromEntries(roadmap.requests.map((request) => [request.key, request.trendingScore])),
     },

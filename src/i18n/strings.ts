@@ -14,6 +14,16 @@ export const strings = {
     search: 'Search',
     about: 'About',
   },
+  suggest: {
+    link: 'Suggest a feature',
+    title: 'Suggest a feature',
+    description: 'Ask for something new on GitHub, in the repository it belongs to.',
+    intro: 'Suggestions are written on GitHub, where everyone can vote on them. Choose where yours belongs:',
+    opens: (type: 'issue' | 'discussion') => (type === 'issue' ? 'opens a new issue on GitHub' : 'starts a new Discussion on GitHub'),
+    none: 'This roadmap takes no suggestions on GitHub at the moment.',
+    searchNothingFound: 'Nothing found? Ask for it on GitHub:',
+    searchFirst: 'Search first: someone may have asked already, and your vote counts there.',
+  },
   theme: {
     toggle: 'Dark theme',
   },
@@ -60,6 +70,7 @@ export const strings = {
     votes: (count: number) => (count === 1 ? 'vote' : 'votes'),
     votesCount: (count: number) => (count === 1 ? '1 vote' : `${count.toLocaleString('en')} votes`),
     voteOnGitHub: 'Vote on GitHub',
+    votingClosed: (status: string) => `${status}: voting has closed, the votes it had stay counted.`,
     voteHint: (type: 'issue' | 'discussion') =>
       type === 'issue' ? 'Add a 👍 reaction to the issue to vote.' : 'Upvote the Discussion to vote.',
     subscribe: 'Subscribe',
@@ -77,6 +88,7 @@ export const strings = {
       `+ ${count.toLocaleString('en')} anonymous ${count === 1 ? 'upvote' : 'upvotes'} on GitHub Discussions. GitHub does not name upvoters, so only upvotes beyond the people shown here are counted.`,
     moreVoters: (count: number) => `and ${count.toLocaleString('en')} more`,
     noVotes: 'No votes yet. Be the first on GitHub.',
+    noVotesClosed: 'No votes.',
     mergedFrom: 'Merged from',
     mergedFromHint: 'Votes on these duplicates count here, each person once.',
     pullRequests: 'Pull requests',

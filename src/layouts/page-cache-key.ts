@@ -4,7 +4,8 @@
  * instead of rendered again. So a key must change whenever anything the route shows changes,
  * besides its code, which Astro hashes itself.
  *
- * Every key covers the site as a whole (the configuration, and the repositories the footer links)
+ * Every key covers the site as a whole (the configuration, the repositories the footer links and
+ * the header's "Suggest a feature" targets)
  * plus the data the route passes in: a request's own data, for its page. Nothing that changes
  * with every sync (the sync time, other requests' votes) may reach a keyed route, or no route
  * would ever be reused.
@@ -18,7 +19,7 @@ let siteFingerprint: Promise<string> | undefined;
 
 function fingerprintOfSite(): Promise<string> {
   siteFingerprint ??= Promise.all([siteConfig(), roadmapOverview()]).then(([config, overview]) =>
-    sha256(canonicalJson({ config, repositories: overview.repositories })),
+    sha256(canonicalJson({ config, repositories: overview.repositories, suggest: overview.suggest })),
   );
   return siteFingerprint;
 }

@@ -181,6 +181,8 @@ export const SITE_PATHS = {
   changelogAtom: '/changelog/atom.xml',
   about: '/about/',
   search: '/search/',
+  /** The repositories a visitor can suggest something in, when there is more than one. */
+  suggest: '/suggest/',
   api: '/api/requests.json',
   sitemap: '/sitemap.xml',
   /** The roadmap's own link-preview card, for every page without one of its own. */

@@ -152,6 +152,40 @@ describe('configuration errors', () => {
     `);
   });
 
+  it('explains where "Suggest a feature" may lead', () => {
+    expect(
+      messageFor(
+        withSection('sources', [
+          { repo: 'acme/widgets', suggest: true },
+          { repo: 'acme/gadgets', suggest: { issueTemplate: '.github/ISSUE_TEMPLATE/feature request' } },
+          { repo: 'acme/gizmos', suggest: { discussionCategory: 'Feature Ideas' } },
+          { repo: 'acme/doodads', suggest: { discussion: 'ideas' } },
+          { repo: 'acme/thingies', suggest: { issueTemplate: 'feature.yml', discussionCategory: 'ideas' } },
+        ]),
+      ),
+    ).toMatchInlineSnapshot(`
+      "The configuration is not valid:
+      - sources[0].suggest: expected false, "issues" or an object, got true. Hint: write "issues" for GitHub's new-issue chooser, { issueTemplate: "feature_request.yml" }, { discussionCategory: "ideas" }, or false for no link
+      - sources[1].suggest.issueTemplate: ".github/ISSUE_TEMPLATE/feature request" is not a file name in .github/ISSUE_TEMPLATE. Hint: write the file name alone, e.g. "feature_request.yml"
+      - sources[2].suggest.discussionCategory: "Feature Ideas" is not a Discussion category slug. Hint: write the slug from the category's address, e.g. "feature-ideas"
+      - sources[3].suggest.discussion: unknown option. Hint: remove it; the options here are issueTemplate and discussionCategory
+      - sources[3].suggest: names no issue form and no Discussion category. Hint: write { issueTemplate: "feature_request.yml" } or { discussionCategory: "ideas" }
+      - sources[4].suggest: names both an issue form and a Discussion category. Hint: write { issueTemplate: "feature_request.yml" } or { discussionCategory: "ideas" }"
+    `);
+    const parsed = parseConfig(
+      withSection('sources', [
+        { repo: 'acme/widgets', suggest: { issueTemplate: 'feature_request.yml' } },
+        { repo: 'acme/gadgets', suggest: { discussionCategory: 'feature-ideas' } },
+        { repo: 'acme/gizmos', suggest: false },
+      ]),
+    );
+    expect(parsed.sources.map((source) => source.suggest)).toEqual([
+      { issueTemplate: 'feature_request.yml' },
+      { discussionCategory: 'feature-ideas' },
+      false,
+    ]);
+  });
+
   it('names the valid statuses when a map uses an unknown one', () => {
     expect(
       messageFor(

@@ -48,6 +48,7 @@ describe('the demo roadmap.config.ts', () => {
         issues: { labels: ['enhancement'] },
         discussions: { categories: ['ideas'] },
         allowPrivate: false,
+        suggest: { discussionCategory: 'ideas' },
       },
       { repo: 'lumen-dev/lumen-docs', issues: { labels: ['enhancement'] }, discussions: false, allowPrivate: false },
     ]);

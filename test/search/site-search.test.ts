@@ -242,6 +242,18 @@ describe.skipIf(chromiumPath === undefined)('the search page in Chromium', () =>
     expect(await page.locator('#search-results').textContent()).toContain('<img src=x onerror=alert(1)>');
   });
 
+  it('offers "Suggest a feature" when a search finds nothing, and only then', async () => {
+    const suggest = () => page.locator('[data-search-suggest]').getByRole('link', { name: 'Suggest a feature' });
+    page = await open('?q=teleportation');
+    await eventually(() => status().textContent()).toBe('No results for “teleportation”. Try fewer words, or clear the filters.');
+    expect(await suggest().isVisible()).toBe(true);
+    // The fixture's one repository takes suggestions, so the link goes straight to its issue chooser.
+    expect(await suggest().getAttribute('href')).toBe('https://github.com/acme/widgets/issues/new/choose');
+    await page.getByLabel('Search requests and releases').fill('dark');
+    await eventually(() => status().textContent()).toBe('2 results for “dark”');
+    expect(await suggest().isVisible()).toBe(false);
+  });
+
   it('runs under the Content-Security-Policy with no error', () => {
     expect(problems).toEqual([]);
   });

@@ -439,6 +439,74 @@ describe('addresses that moved', () => {
   });
 });
 
+describe('a way to suggest something', () => {
+  /** A link's name as a screen reader reads it: its text without the parts hidden from it. */
+  function linkName(node: Node): string {
+    if ('attrs' in node && attr(node, 'aria-hidden') === 'true') return '';
+    if (node.nodeName === '#text' && 'value' in node) return node.value;
+    return 'childNodes' in node ? node.childNodes.map(linkName).join('') : '';
+  }
+
+  /**
+   * The public repositories that take suggestions, from the raw snapshot and the configuration as
+   * the README documents them: `suggest` as written, or GitHub's new-issue chooser for a source
+   * that publishes issues.
+   */
+  function expectedTargets(): string[] {
+    return snapshot.repositories.flatMap((repository) => {
+      const source = config.sources.find((candidate) => candidate.repo.toLowerCase() === repository.repository.toLowerCase());
+      if (!source || repository.isPrivate) return [];
+      const suggest = source.suggest ?? (source.issues === false ? false : 'issues');
+      if (suggest === false) return [];
+      if (suggest === 'issues') return [`${repository.url}/issues/new/choose`];
+      if (suggest.issueTemplate) return [`${repository.url}/issues/new?template=${suggest.issueTemplate}`];
+      return [`${repository.url}/discussions/new?category=${suggest.discussionCategory}`];
+    });
+  }
+
+  it('puts "Suggest a feature" on every page, straight to GitHub for one repository or to the page listing them', async () => {
+    const targets = expectedTargets();
+    expect(targets.length).toBeGreaterThan(0);
+    const expected = targets.length === 1 ? targets[0] : `${base}/suggest/`;
+    for (const file of htmlFiles) {
+      const html = parse(await readFile(file, 'utf8')) as unknown as Element;
+      // Address redirects (a refresh to the request) are not pages a visitor reads.
+      if (elements(html).some((element) => attr(element, 'http-equiv') === 'refresh')) continue;
+      const suggest = byTag(html, 'a').filter((link) => linkName(link).trim() === strings.suggest.link);
+      expect(suggest.length, relative(dist, file)).toBeGreaterThan(0);
+      for (const link of suggest) expect(attr(link, 'href'), relative(dist, file)).toBe(expected);
+    }
+  });
+
+  it('lists on /suggest/ exactly the public repositories that take suggestions', async () => {
+    const html = await page('/suggest/');
+    const main = byTag(html, 'main')[0] ?? html;
+    const github = byTag(main, 'a')
+      .map((link) => attr(link, 'href') ?? '')
+      .filter((href) => snapshot.repositories.some((repository) => href.startsWith(`${repository.url}/`)));
+    expect(github.sort()).toEqual(expectedTargets().sort());
+  });
+
+  it('asks for votes on open requests only; shipped and declined ones say what happened', async () => {
+    const seen = new Set<string>();
+    for (const request of roadmap.requests) {
+      const html = await page(request.path);
+      const pill = elements(withAttr(html, 'data-pagefind-filter', 'status')[0] ?? html).find((element) => attr(element, 'class') === 'status-pill');
+      const status = attr(pill ?? html, 'data-status') ?? '';
+      seen.add(status);
+      const voteLinks = byTag(html, 'a').filter((link) => text(link).startsWith(strings.request.voteOnGitHub));
+      const closed = status === 'shipped' || status === 'declined';
+      expect(voteLinks.length, `${request.path} (${status})`).toBe(closed ? 0 : 1);
+      const said = strings.request.votingClosed(config.statuses.names[status as 'shipped' | 'declined'] ?? status);
+      expect(htmlText(await readFile(fileOf(request.path), 'utf8')).includes(said), request.path).toBe(closed);
+    }
+    // The fixture has requests of each kind, so both branches ran.
+    expect(seen).toContain('shipped');
+    expect(seen).toContain('declined');
+    expect(seen).toContain('under-review');
+  });
+});
+
 describe('data for machines', () => {
   let api: RequestsApi;
   beforeAll(async () => {

@@ -70,6 +70,72 @@ const discussionsSchema = z
   )
   .default(() => ({ categories: [] }));
 
+/** A file name in `.github/ISSUE_TEMPLATE`, e.g. `feature_request.yml`: issue forms are YAML, templates Markdown. */
+const ISSUE_TEMPLATE = /^[\w.-]+\.(?:ya?ml|md)$/i;
+/** A Discussion category's slug as in its address (`/discussions/categories/ideas`): lowercase words and hyphens. */
+const CATEGORY_SLUG = /^[a-z\d]+(?:-[a-z\d]+)*$/;
+
+function slugHint(value: string): string {
+  const slug = value.trim().toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
+  return slug === '' ? 'write the slug from the category\'s address, e.g. "ideas"' : `write the slug from the category's address, e.g. "${slug}"`;
+}
+
+/**
+ * Where a visitor of the site goes to suggest something: GitHub's new-issue chooser, one issue
+ * form, or a Discussion category. Addresses follow GitHub's docs:
+ * https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/creating-an-issue#creating-an-issue-from-a-url-query
+ * https://docs.github.com/en/discussions/managing-discussions-for-your-community/creating-discussion-category-forms
+ */
+const suggestSchema = z.union(
+  [
+    z.literal(false),
+    z.literal('issues'),
+    z
+      .strictObject({
+        /** A form or template in `.github/ISSUE_TEMPLATE`, e.g. `feature_request.yml`. */
+        issueTemplate: z
+          .string()
+          .trim()
+          .refine((value) => ISSUE_TEMPLATE.test(value), {
+            error: (issue) =>
+              withHint(
+                `${describeValue(issue.input)} is not a file name in .github/ISSUE_TEMPLATE`,
+                'write the file name alone, e.g. "feature_request.yml"',
+              ),
+          })
+          .optional(),
+        /** The slug of a Discussion category, e.g. `ideas`. */
+        discussionCategory: z
+          .string()
+          .trim()
+          .refine((value) => CATEGORY_SLUG.test(value), {
+            error: (issue) => withHint(`${describeValue(issue.input)} is not a Discussion category slug`, slugHint(String(issue.input))),
+          })
+          .optional(),
+      })
+      .superRefine((target, context) => {
+        if ((target.issueTemplate === undefined) === (target.discussionCategory === undefined)) {
+          context.addIssue({
+            code: 'custom',
+            input: target,
+            message: withHint(
+              target.issueTemplate === undefined ? 'names no issue form and no Discussion category' : 'names both an issue form and a Discussion category',
+              'write { issueTemplate: "feature_request.yml" } or { discussionCategory: "ideas" }',
+            ),
+          });
+        }
+      }),
+  ],
+  {
+    error: hintFor(
+      'write "issues" for GitHub\'s new-issue chooser, { issueTemplate: "feature_request.yml" }, { discussionCategory: "ideas" }, or false for no link',
+      (issue) => issue.code === 'invalid_union',
+    ),
+  },
+);
+
+export type SuggestConfig = z.output<typeof suggestSchema>;
+
 /** One GitHub repository whose issues and Discussions feed the roadmap. */
 export const sourceSchema = z
   .strictObject(
@@ -92,6 +158,14 @@ export const sourceSchema = z
        * @default false
        */
       allowPrivate: z.boolean().default(false),
+      /**
+       * Where the site's "Suggest a feature" links lead for this repository: `'issues'` (GitHub's
+       * new-issue chooser), `{ issueTemplate: 'feature_request.yml' }` (one issue form),
+       * `{ discussionCategory: 'ideas' }` (a new Discussion in that category), or `false` for no
+       * link. A private repository is never offered, whatever this says.
+       * @default 'issues' when the source publishes issues, otherwise false
+       */
+      suggest: suggestSchema.optional(),
     },
     {
       error: hintFor(
