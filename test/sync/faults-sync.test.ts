@@ -7,12 +7,11 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { describe, expect, it } from 'vitest';
 import { renameIssue } from '../../scripts/github-simulator/world-edits.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { expectedItems, projectItem } from './expected-snapshot.ts';
-import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
+import { runSync, TOKEN, simulatedSync } from './sync-run.ts';
 import { at, syncWorld } from './sync-world.ts';
 
 const config = {
@@ -22,43 +21,24 @@ const config = {
 };
 const filters = { labels: ['enhancement'], categories: ['ideas'], keepComments: 5 };
 
-let sim: Simulator;
-let sandbox: SyncSandbox;
+const env = simulatedSync(syncWorld, config);
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: syncWorld(), token: TOKEN });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.world = syncWorld();
-  sim.faults.clear();
-  sim.resetLog();
-  sim.rateLimits.graphql.remaining = sim.rateLimits.graphql.limit;
-  sim.rateLimits.core.remaining = sim.rateLimits.core.limit;
-  sandbox = await createSandbox(sim, config);
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
-
-const widgets = () => sim.world.repositories.find((repo) => repo.name === 'widgets')!;
+const widgets = () => env.sim.world.repositories.find((repo) => repo.name === 'widgets')!;
 
 /** Every file of the snapshot folder, with its bytes. */
 async function snapshotFiles(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const entry of await readdir(sandbox.snapshotDir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(sandbox.snapshotDir.length + 1), await readFile(join(entry.parentPath, entry.name)));
+  for (const entry of await readdir(env.sandbox.snapshotDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(env.sandbox.snapshotDir.length + 1), await readFile(join(entry.parentPath, entry.name)));
   }
   return files;
 }
 
 /** A first sync that works: the last good snapshot, byte for byte. */
 async function lastGood(): Promise<Map<string, Buffer>> {
-  const { code, output } = await runSync(sandbox);
+  const { code, output } = await runSync(env.sandbox);
   expect(code, output).toBe(0);
-  sim.resetLog();
+  env.sim.resetLog();
   return snapshotFiles();
 }
 
@@ -75,8 +55,8 @@ async function expectComplete(): Promise<void> {
 /** The snapshot holds what the simulator's world holds now, field by field. */
 async function expectWorld(): Promise<void> {
   await expectComplete();
-  const snapshot = await readSnapshot(sandbox.snapshotDir);
-  expect(snapshot.items.map(projectItem)).toEqual(expectedItems(sim.world, 'acme/widgets', filters));
+  const snapshot = await readSnapshot(env.sandbox.snapshotDir);
+  expect(snapshot.items.map(projectItem)).toEqual(expectedItems(env.sim.world, 'acme/widgets', filters));
 }
 
 function summaryLine(output: string): { items: number; changed: number; removed: number } {
@@ -91,9 +71,9 @@ describe('partial GraphQL answers', () => {
     const repo = widgets();
     // Issue 2 (votes, comments) changes, so it is listed and then asked for in detail...
     repo.issues.find((issue) => issue.number === 2)!.updatedAt = at(7000);
-    renameIssue(sim.world, 'acme/widgets', 7, 'Request number 7, now clearer', { actor: null, at: at(7001) });
+    renameIssue(env.sim.world, 'acme/widgets', 7, 'Request number 7, now clearer', { actor: null, at: at(7001) });
     // ...and is deleted in between: GitHub answers null and NOT_FOUND at its place in `nodes`.
-    sim.faults.add({
+    env.sim.faults.add({
       match: {
         operationName: 'IssueDetails',
         // Not a fault: the rule never fires, it only deletes the issue as the query arrives.
@@ -104,7 +84,7 @@ describe('partial GraphQL answers', () => {
       },
       fault: { type: 'bad-gateway' },
     });
-    const { code, output } = await runSync(sandbox);
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toMatch(/acme\/widgets#2 \(issue\): NOT_FOUND: Could not resolve to a node with the global id of '[^']+'; GitHub no longer has it, so it leaves the snapshot/);
     expect(output).not.toMatch(/Check the repository names/);
@@ -119,11 +99,11 @@ describe('partial GraphQL answers', () => {
 
   it('a Discussion the listing answers with an error is asked again on its own, and the rest is synced', async () => {
     const failing = listedDiscussions()[0]!;
-    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toContain(`GitHub could not return Discussion #${failing.number} of acme/widgets (SERVICE_UNAVAILABLE: Timeout while loading the discussion); asking again.`);
-    expect(sim.log.filter((entry) => entry.operationName === 'DiscussionByNumber')).toHaveLength(1);
+    expect(env.sim.log.filter((entry) => entry.operationName === 'DiscussionByNumber')).toHaveLength(1);
     await expectWorld();
   });
 
@@ -132,8 +112,8 @@ describe('partial GraphQL answers', () => {
     const repo = widgets();
     const failing = listedDiscussions().find((discussion) => discussion.category === 'ideas')!;
     failing.updatedAt = at(7000);
-    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
-    sim.faults.add({
+    env.sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    env.sim.faults.add({
       match: {
         operationName: 'DiscussionByNumber',
         // Not a fault: the rule never fires, it only deletes the Discussion as it is asked for again.
@@ -144,7 +124,7 @@ describe('partial GraphQL answers', () => {
       },
       fault: { type: 'bad-gateway' },
     });
-    const { code, output } = await runSync(sandbox);
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toMatch(new RegExp(`acme/widgets#${failing.number} \\(discussion\\): NOT_FOUND: Could not resolve to a Discussion with the number of ${failing.number}\\.; GitHub no longer has it, so it leaves the snapshot`));
     await expectWorld();
@@ -153,23 +133,23 @@ describe('partial GraphQL answers', () => {
 
   it("a listed Discussion that fails twice keeps the previous snapshot's copy, and the next sync asks again", async () => {
     await lastGood();
-    const before = structuredClone(sim.world);
+    const before = structuredClone(env.sim.world);
     const failing = listedDiscussions().find((discussion) => discussion.category === 'ideas')!;
     failing.body = 'Edited while GitHub failed to return it.';
     failing.updatedAt = at(7000);
-    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
-    sim.faults.add({
+    env.sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    env.sim.faults.add({
       match: { operationName: 'DiscussionByNumber' },
       fault: { type: 'graphql-item-error', path: ['repository', 'discussion', 'title'], nulls: ['repository', 'discussion'], errorType: 'SERVICE_UNAVAILABLE', message: 'Timeout while loading the discussion' },
     });
-    const failed = await runSync(sandbox);
+    const failed = await runSync(env.sandbox);
     expect(failed.code, failed.output).toBe(0);
     expect(failed.output).toMatch(new RegExp(`acme/widgets#${failing.number} \\(discussion\\): SERVICE_UNAVAILABLE: Timeout while loading the discussion; the previous snapshot's copy is kept`));
     await expectComplete();
-    const snapshot = await readSnapshot(sandbox.snapshotDir);
+    const snapshot = await readSnapshot(env.sandbox.snapshotDir);
     expect(snapshot.items.map(projectItem)).toEqual(expectedItems(before, 'acme/widgets', filters));
 
-    const again = await runSync(sandbox);
+    const again = await runSync(env.sandbox);
     expect(again.code, again.output).toBe(0);
     await expectWorld();
   });
@@ -178,8 +158,8 @@ describe('partial GraphQL answers', () => {
     const before = await lastGood();
     const listed = listedDiscussions();
     listed[0]!.updatedAt = at(7000);
-    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
-    sim.faults.add({
+    env.sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'graphql-item-error', ...firstListedFails } });
+    env.sim.faults.add({
       match: {
         operationName: 'DiscussionNumbers',
         // Not a fault: another Discussion is updated as the numbers are asked for, and moves to the front.
@@ -190,15 +170,15 @@ describe('partial GraphQL answers', () => {
       },
       fault: { type: 'bad-gateway' },
     });
-    const { code, output } = await runSync(sandbox);
+    const { code, output } = await runSync(env.sandbox);
     expect(code).toBe(1);
     expect(output).toContain('GitHub could not return a Discussion of acme/widgets (SERVICE_UNAVAILABLE: Timeout while loading the discussion), and the listing changed before it could be identified.');
     expect(await snapshotFiles()).toEqual(before);
   });
 
   it('an answer with errors and no data at all is asked again, smaller', async () => {
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'graphql-errors', partial: false } });
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toMatch(/GitHub answered GraphQL with errors and incomplete data: Something went wrong while executing your query.*Retrying with batches of/);
     await expectWorld();
@@ -206,18 +186,18 @@ describe('partial GraphQL answers', () => {
 
   it('errors about the repository itself fail the source with a hint that fits, and change nothing', async () => {
     const before = await lastGood();
-    sim.faults.add({
+    env.sim.faults.add({
       match: { operationName: 'RepositoryOverview' },
       fault: { type: 'status', status: 200, body: { data: { repository: null }, errors: [{ type: 'FORBIDDEN', path: ['repository'], message: 'Resource not accessible by integration' }] } },
     });
-    const forbidden = await runSync(sandbox);
+    const forbidden = await runSync(env.sandbox);
     expect(forbidden.code).toBe(1);
     expect(forbidden.output).toMatch(/FORBIDDEN: Resource not accessible by integration/);
     expect(forbidden.output).toMatch(/token's permissions/);
     expect(await snapshotFiles()).toEqual(before);
 
     widgets().name = 'gadgets';
-    const missing = await runSync(sandbox);
+    const missing = await runSync(env.sandbox);
     expect(missing.code).toBe(1);
     expect(missing.output).toMatch(/no such repository: NOT_FOUND: Could not resolve to a Repository with the name 'acme\/widgets'/);
     expect(missing.output).toMatch(/sources\[\]\.repo/);
@@ -227,9 +207,9 @@ describe('partial GraphQL answers', () => {
 
 describe('dropped connections and stalls', () => {
   it('a reset connection is asked again, and the sync completes', async () => {
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' } });
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'reset' } });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' } });
+    env.sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'reset' } });
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toMatch(/Could not reach GITHUB_GRAPHQL_URL \(http:\/\/127\.0\.0\.1:\d+\/graphql\): connection closed before an answer/);
     await expectWorld();
@@ -238,8 +218,8 @@ describe('dropped connections and stalls', () => {
   it('connections that keep being reset fail the sync with the cause, not as "GitHub answered 500"', async () => {
     const before = await lastGood();
     widgets().issues.find((issue) => issue.number === 7)!.updatedAt = at(7000);
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' }, times: Infinity });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'reset' }, times: Infinity });
+    const { code, output } = await runSync(env.sandbox);
     expect(code).toBe(1);
     expect(output).toMatch(/Sync failed: Could not reach GITHUB_API_URL \(http:\/\/127\.0\.0\.1:\d+\): connection closed before an answer/);
     expect(output).not.toMatch(/GitHub answered 500|GitHub had a problem/);
@@ -248,11 +228,11 @@ describe('dropped connections and stalls', () => {
   });
 
   it('a stalled REST page is abandoned after the timeout, said so, and asked again', async () => {
-    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '400';
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 3000 } });
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'timeout', ms: 3000 } });
+    env.sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '400';
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 3000 } });
+    env.sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'timeout', ms: 3000 } });
     const started = Date.now();
-    const { code, output } = await runSync(sandbox);
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).toMatch(/A REST request got no answer within 400 ms\. Retrying\./);
     expect(output).toMatch(/A GraphQL request got no answer within 400 ms\. Retrying with batches of/);
@@ -262,11 +242,11 @@ describe('dropped connections and stalls', () => {
   });
 
   it("the wait for a secondary limit does not count against the next attempt's timeout", async () => {
-    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '500';
+    env.sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '500';
     // 60 s scaled by ROADMAP_SYNC_DELAY_SCALE (0.01): a 600 ms wait, longer than the timeout.
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
-    sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    env.sim.faults.add({ match: { operationName: 'RepositoryOverview' }, fault: { type: 'secondary-rate-limit', retryAfter: 60 } });
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
     expect(output).not.toMatch(/got no answer/);
     await expectWorld();
@@ -274,9 +254,9 @@ describe('dropped connections and stalls', () => {
 
   it('a REST page that never comes fails the sync after three tries and changes nothing', async () => {
     const before = await lastGood();
-    sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '300';
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 2000 }, times: Infinity });
-    const { code, output } = await runSync(sandbox);
+    env.sandbox.env.ROADMAP_SYNC_TIMEOUT_MS = '300';
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'timeout', ms: 2000 }, times: Infinity });
+    const { code, output } = await runSync(env.sandbox);
     expect(code).toBe(1);
     expect(output).toMatch(/Sync failed: A REST request got no answer within 300 ms\. It timed out 3 times in a row\./);
     expect(output).toMatch(/ROADMAP_SYNC_TIMEOUT_MS/);
@@ -292,7 +272,7 @@ describe('dropped connections and stalls', () => {
       });
     });
     const closed = `http://127.0.0.1:${port}`;
-    const { code, output } = await runSync({ ...sandbox, env: { ...sandbox.env, GITHUB_API_URL: closed, GITHUB_GRAPHQL_URL: `${closed}/graphql` } });
+    const { code, output } = await runSync({ ...env.sandbox, env: { ...env.sandbox.env, GITHUB_API_URL: closed, GITHUB_GRAPHQL_URL: `${closed}/graphql` } });
     expect(code).toBe(1);
     expect(output).toContain(`Could not reach GITHUB_GRAPHQL_URL (${closed}/graphql): connection refused (ECONNREFUSED).`);
     expect(output).toMatch(/Check that GITHUB_GRAPHQL_URL is right/);
@@ -307,19 +287,19 @@ describe('rate limits', () => {
     const before = await lastGood();
     // Only a full pass notices a deleted issue.
     widgets().issues = widgets().issues.filter((issue) => issue.number !== 8);
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'primary-rate-limit', resetInSeconds: 3600 } });
-    const stopped = await runSync(sandbox, ['--full']);
+    env.sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'primary-rate-limit', resetInSeconds: 3600 } });
+    const stopped = await runSync(env.sandbox, ['--full']);
     expect(stopped.code).toBe(75);
     expect(stopped.output).toMatch(/resumes from where it stopped/);
     expect(await snapshotFiles()).toEqual(before);
 
-    sim.faults.clear();
-    sim.rateLimits.graphql.remaining = sim.rateLimits.graphql.limit;
-    sim.resetLog();
-    const resumed = await runSync(sandbox);
+    env.sim.faults.clear();
+    env.sim.rateLimits.graphql.remaining = env.sim.rateLimits.graphql.limit;
+    env.sim.resetLog();
+    const resumed = await runSync(env.sandbox);
     expect(resumed.code, resumed.output).toBe(0);
     expect(resumed.output).toMatch(/Resuming the full sync that stopped at/);
-    expect(sim.log.filter((entry) => entry.operationName === 'RepositoryOverview' || entry.kind === 'rest')).toHaveLength(0);
+    expect(env.sim.log.filter((entry) => entry.operationName === 'RepositoryOverview' || entry.kind === 'rest')).toHaveLength(0);
     await expectWorld();
     expect(summaryLine(resumed.output).removed).toBe(1);
   });
@@ -327,17 +307,17 @@ describe('rate limits', () => {
   it('running out of secondary-limit waits stops like the primary limit, resumable, without blaming the token', async () => {
     const before = await lastGood();
     widgets().issues.find((issue) => issue.number === 7)!.updatedAt = at(7000);
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 1 }, times: Infinity });
-    const stopped = await runSync(sandbox);
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'secondary-rate-limit', retryAfter: 1 }, times: Infinity });
+    const stopped = await runSync(env.sandbox);
     expect(stopped.code).toBe(75);
     expect(stopped.output).toMatch(/secondary rate limit kept refusing requests/);
     expect(stopped.output).toMatch(/resumes from where it stopped/);
     expect(stopped.output).not.toMatch(/permission/i);
     expect(await snapshotFiles()).toEqual(before);
-    await expect(stat(sandbox.env.ROADMAP_SYNC_CHECKPOINT!)).resolves.toBeTruthy();
+    await expect(stat(env.sandbox.env.ROADMAP_SYNC_CHECKPOINT!)).resolves.toBeTruthy();
 
-    sim.faults.clear();
-    const resumed = await runSync(sandbox);
+    env.sim.faults.clear();
+    const resumed = await runSync(env.sandbox);
     expect(resumed.code, resumed.output).toBe(0);
     expect(resumed.output).toMatch(/Resuming the sync/);
     await expectWorld();
@@ -347,26 +327,26 @@ describe('rate limits', () => {
 describe('the summary', () => {
   it('counts as changed only items whose content differs, and as removed the items gone, on a full pass too', async () => {
     await lastGood();
-    const unchanged = await runSync(sandbox, ['--full']);
+    const unchanged = await runSync(env.sandbox, ['--full']);
     expect(unchanged.code, unchanged.output).toBe(0);
-    expect(summaryLine(unchanged.output)).toEqual({ items: expectedItems(sim.world, 'acme/widgets', filters).length, changed: 0, removed: 0 });
+    expect(summaryLine(unchanged.output)).toEqual({ items: expectedItems(env.sim.world, 'acme/widgets', filters).length, changed: 0, removed: 0 });
 
     const repo = widgets();
     const dropped = repo.issues.filter((issue) => issue.number >= 7 && issue.labels.includes('enhancement'));
     repo.issues = repo.issues.filter((issue) => !dropped.includes(issue));
     repo.discussions.find((discussion) => discussion.number === 20)!.title = 'Plugin system, renamed';
-    const forced = await runSync(sandbox, ['--full', '--force']);
+    const forced = await runSync(env.sandbox, ['--full', '--force']);
     expect(forced.code, forced.output).toBe(0);
     expect(summaryLine(forced.output)).toMatchObject({ changed: 1, removed: dropped.length });
   });
 
   it('counts every request sent, failed ones too', async () => {
-    sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'status', status: 502 } });
-    sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'bad-gateway' } });
-    const { code, output } = await runSync(sandbox);
+    env.sim.faults.add({ match: { kind: 'rest' }, fault: { type: 'status', status: 502 } });
+    env.sim.faults.add({ match: { operationName: 'IssueDetails' }, fault: { type: 'bad-gateway' } });
+    const { code, output } = await runSync(env.sandbox);
     expect(code, output).toBe(0);
-    const rest = sim.log.filter((entry) => entry.kind === 'rest').length;
-    const graphql = sim.log.filter((entry) => entry.kind === 'graphql').length;
+    const rest = env.sim.log.filter((entry) => entry.kind === 'rest').length;
+    const graphql = env.sim.log.filter((entry) => entry.kind === 'graphql').length;
     expect(output).toContain(`${rest + graphql} requests (${rest} REST, ${graphql} GraphQL)`);
   });
 });

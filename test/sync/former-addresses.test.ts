@@ -3,13 +3,12 @@
  * renamed before the first sync and between two syncs, and transferred between two listed
  * repositories. Expected addresses are the titles and numbers the test gave the world.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
 import { renameIssue, transferIssue } from '../../scripts/github-simulator/world-edits.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import type { Item } from '../../src/snapshot/schema.ts';
-import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
+import { runSync, simulatedSync } from './sync-run.ts';
 import { at, syncWorld } from './sync-world.ts';
 
 const config = {
@@ -28,33 +27,16 @@ function twoRepositoryWorld(): SimWorld {
   return world;
 }
 
-let sim: Simulator;
-let sandbox: SyncSandbox;
-
-beforeAll(async () => {
-  sim = await startSimulator({ world: twoRepositoryWorld(), token: TOKEN });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.world = twoRepositoryWorld();
-  sim.faults.clear();
-  sim.resetLog();
-  sandbox = await createSandbox(sim, config);
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
+const env = simulatedSync(twoRepositoryWorld, config);
 
 async function sync(args: string[] = []): Promise<Item[]> {
-  const { code, output } = await runSync(sandbox, args);
+  const { code, output } = await runSync(env.sandbox, args);
   expect(code, output).toBe(0);
-  return (await readSnapshot(sandbox.snapshotDir)).items;
+  return (await readSnapshot(env.sandbox.snapshotDir)).items;
 }
 
 const issueTitle = (repository: string, number: number) =>
-  sim.world.repositories.find((repo) => `${repo.owner}/${repo.name}` === repository)!.issues.find((issue) => issue.number === number)!.title;
+  env.sim.world.repositories.find((repo) => `${repo.owner}/${repo.name}` === repository)!.issues.find((issue) => issue.number === number)!.title;
 const itemAt = (items: Item[], repository: string, number: number) =>
   items.find((item) => item.type === 'issue' && item.repository === repository && item.number === number);
 const edit = (hours: number) => ({ actor: 'maintainer', at: at(hours) });
@@ -65,9 +47,9 @@ describe('the snapshot records where each item was before', () => {
     const before7 = issueTitle('acme/widgets', 7);
     const before2 = issueTitle('acme/widgets', 2);
     expect((await sync()).every((item) => item.formerAddresses.length === 0)).toBe(true);
-    renameIssue(sim.world, 'acme/widgets', 7, 'Widgets in dark mode', edit(5000));
-    renameIssue(sim.world, 'acme/widgets', 2, 'Export as PDF', edit(5000));
-    renameIssue(sim.world, 'acme/widgets', 2, 'Export to PDF and PNG', edit(5001));
+    renameIssue(env.sim.world, 'acme/widgets', 7, 'Widgets in dark mode', edit(5000));
+    renameIssue(env.sim.world, 'acme/widgets', 2, 'Export as PDF', edit(5000));
+    renameIssue(env.sim.world, 'acme/widgets', 2, 'Export to PDF and PNG', edit(5001));
     const items = await sync();
     expect(itemAt(items, 'acme/widgets', 7)).toMatchObject({
       title: 'Widgets in dark mode',
@@ -84,11 +66,11 @@ describe('the snapshot records where each item was before', () => {
 
   it('an issue renamed before the first sync has its former titles from its timeline', async () => {
     const first = issueTitle('acme/widgets', 8);
-    renameIssue(sim.world, 'acme/widgets', 8, 'Second title', edit(4000));
-    renameIssue(sim.world, 'acme/widgets', 8, 'Third title', edit(4001));
+    renameIssue(env.sim.world, 'acme/widgets', 8, 'Second title', edit(4000));
+    renameIssue(env.sim.world, 'acme/widgets', 8, 'Third title', edit(4001));
     // Renamed back and forth: the current title is no former address.
-    renameIssue(sim.world, 'acme/widgets', 9, 'Passing title', edit(4000));
-    renameIssue(sim.world, 'acme/widgets', 9, 'Request number 9', edit(4001));
+    renameIssue(env.sim.world, 'acme/widgets', 9, 'Passing title', edit(4000));
+    renameIssue(env.sim.world, 'acme/widgets', 9, 'Request number 9', edit(4001));
     const items = await sync();
     expect(itemAt(items, 'acme/widgets', 8)?.formerAddresses).toEqual(
       [first, 'Second title'].sort().map((title) => ({ repository: 'acme/widgets', number: 8, title })),
@@ -99,7 +81,7 @@ describe('the snapshot records where each item was before', () => {
   it('an issue transferred between two listed repositories keeps its old repository and number', async () => {
     const title = issueTitle('acme/widgets', 10);
     await sync();
-    const moved = transferIssue(sim.world, 'acme/widgets', 10, 'acme/gadgets', edit(5000));
+    const moved = transferIssue(env.sim.world, 'acme/widgets', 10, 'acme/gadgets', edit(5000));
     // The next free number in acme/gadgets, whose only issue is #5.
     expect(moved.number).toBe(6);
     let items = await sync(['--full']);
@@ -107,7 +89,7 @@ describe('the snapshot records where each item was before', () => {
     expect(itemAt(items, 'acme/gadgets', 6)).toMatchObject({ title, formerAddresses: [{ repository: 'acme/widgets', number: 10, title }] });
 
     // Renamed in its new home: the address there joins the one it had before.
-    renameIssue(sim.world, 'acme/gadgets', 6, 'Gadget request', edit(5001));
+    renameIssue(env.sim.world, 'acme/gadgets', 6, 'Gadget request', edit(5001));
     items = await sync();
     expect(itemAt(items, 'acme/gadgets', 6)?.formerAddresses).toEqual([
       { repository: 'acme/gadgets', number: 6, title },

@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { main } from '../../scripts/sync.ts';
-import type { Simulator } from '../../scripts/github-simulator/server.ts';
+import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 
@@ -66,4 +68,41 @@ export function spawnSync(sandbox: SyncSandbox, args: string[] = []) {
     child.on('close', (code, signal) => resolve({ code, signal, output }));
   });
   return { child, done };
+}
+
+/**
+ * One simulator for a test file, serving a fresh `world()` with no faults, an empty log and full
+ * rate limits to each test, and a sandbox whose configuration is `config`.
+ */
+export function simulatedSync(world: () => SimWorld, config: unknown): { readonly sim: Simulator; readonly sandbox: SyncSandbox } {
+  let sim: Simulator | undefined;
+  let sandbox: SyncSandbox | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator({ world: world(), token: TOKEN });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    const server = sim as Simulator;
+    server.world = world();
+    server.faults.clear();
+    server.resetLog();
+    server.rateLimits.graphql.remaining = server.rateLimits.graphql.limit;
+    server.rateLimits.core.remaining = server.rateLimits.core.limit;
+    sandbox = await createSandbox(server, config);
+  });
+  afterEach(async () => {
+    await sandbox?.cleanup();
+  });
+  return {
+    get sim() {
+      if (!sim) throw new Error('The simulator starts in beforeAll: use it inside a test or hook.');
+      return sim;
+    },
+    get sandbox() {
+      if (!sandbox) throw new Error('The sandbox is made in beforeEach: use it inside a test or hook.');
+      return sandbox;
+    },
+  };
 }
