@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { main as notifyMain } from '../../scripts/notify.ts';
 import { loadRoadmap } from '../../src/content/load-roadmap.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type RepositorySnapshot } from '../../src/snapshot/schema.ts';
+import type { RepositorySnapshot } from '../../src/snapshot/schema.ts';
 import { recoverSnapshot, writeSnapshot, type SnapshotContent, type WriteStep } from '../../src/snapshot/write-snapshot.ts';
-import { discussionItem, issueItem } from './snapshot-items.ts';
+import { discussionItem, issueItem, repositorySnapshot } from './snapshot-items.ts';
 
 const release = {
   repository: 'acme/widgets',
@@ -28,25 +28,12 @@ const release = {
   tagCommit: 'a'.repeat(40),
 };
 
-function repository(releases: unknown[]): RepositorySnapshot {
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    repository: 'acme/widgets',
-    url: 'https://github.com/acme/widgets',
-    description: null,
-    isPrivate: false,
-    labels: [{ name: 'enhancement', color: 'a2eeef', description: null }],
-    milestones: [],
-    releases: releases as RepositorySnapshot['releases'],
-  };
-}
-
 function content(syncedAt: string, items: SnapshotContent['items'], releases: unknown[]): SnapshotContent {
   return {
     syncedAt,
     apiUrl: 'https://api.github.com',
     sources: [{ repository: 'acme/widgets', issuesCursor: null, discussionsCursor: null, lastFullSyncAt: null, itemCount: items.length, configDigest: 'x' }],
-    repositories: [repository(releases)],
+    repositories: [repositorySnapshot(releases as RepositorySnapshot['releases'])],
     items,
   };
 }

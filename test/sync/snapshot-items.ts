@@ -1,5 +1,5 @@
 /** Small, valid snapshot items for tests of the snapshot writer and reader. */
-import type { DiscussionItem, IssueItem } from '../../src/snapshot/schema.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type DiscussionItem, type IssueItem, type RepositorySnapshot } from '../../src/snapshot/schema.ts';
 
 export function issueItem(number: number, overrides: Partial<IssueItem> = {}): IssueItem {
   return {
@@ -57,3 +57,18 @@ export function discussionItem(number: number, overrides: Partial<DiscussionItem
     ...overrides,
   };
 }
+
+/** The repository file of `acme/widgets`, with one label and the given releases. */
+export function repositorySnapshot(releases: RepositorySnapshot['releases'] = []): RepositorySnapshot {
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    repository: 'acme/widgets',
+    url: 'https://github.com/acme/widgets',
+    description: null,
+    isPrivate: false,
+    labels: [{ name: 'enhancement', color: 'a2eeef', description: null }],
+    milestones: [],
+    releases,
+  };
+}
+

@@ -3,20 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type RepositorySnapshot } from '../../src/snapshot/schema.ts';
 import { recoverSnapshot, renderSnapshotFiles, writeSnapshot, type SnapshotContent } from '../../src/snapshot/write-snapshot.ts';
-import { discussionItem, issueItem } from './snapshot-items.ts';
+import { discussionItem, issueItem, repositorySnapshot } from './snapshot-items.ts';
 
-const repository: RepositorySnapshot = {
-  schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-  repository: 'acme/widgets',
-  url: 'https://github.com/acme/widgets',
-  description: null,
-  isPrivate: false,
-  labels: [{ name: 'enhancement', color: 'a2eeef', description: null }],
-  milestones: [],
-  releases: [],
-};
+const repository = repositorySnapshot();
 
 function content(items = [issueItem(1), issueItem(742), discussionItem(3)]): SnapshotContent {
   return {
