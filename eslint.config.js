@@ -8,11 +8,12 @@ import tseslint from 'typescript-eslint';
 // The rule sees each import as written, so the patterns match path segments of the specifier.
 // In a flat config a later block replaces a rule's options for the files it matches, so each
 // folder's block lists every boundary that applies to it.
-// The tooling's folders, and its commands in scripts/ (they start the simulator or the generator).
+// The development tooling: scripts/dev/ (simulator, demo generator, benchmarks and their
+// commands) and the tests.
 const DEV_TOOLING = {
-  regex: '(^|/)(github-simulator|demo|bench|test)(/|$)|(^|/)(build-demo-snapshot|deploy-locally|lighthouse)\\.ts$',
+  regex: '(^|/)(dev|github-simulator|demo|bench|test)(/|$)',
   message:
-    'Product code never depends on development tooling (scripts/github-simulator/, scripts/demo/, scripts/bench/, test/, and the demo:snapshot, deploy:local and lighthouse commands). Read what a tool produces as plain data (a JSON file checked with a Zod schema), or move the code that needs the tool into the tooling.',
+    'Product code never depends on development tooling (scripts/dev/: the GitHub simulator, the demo generator, the benchmarks and their commands; test/). Read what a tool produces as plain data (a JSON file checked with a Zod schema), or move the code that needs the tool into the tooling.',
 };
 const SCRIPTS = {
   regex: '(^|/)scripts(/|$)',
@@ -29,8 +30,8 @@ const ASTRO = {
   message: 'src/model never imports Astro: pages and the content loader call the model, not the other way round. Keep Astro code in src/content/, src/pages/, src/components/.',
 };
 const GITHUB = {
-  regex: '^(@octokit/|octokit$)|(^|/)scripts/(sync|notify)(/|$)',
-  message: 'Pages, components and layouts never talk to GitHub: they read the snapshot through src/content/ and src/model/. Fetching belongs to the sync (scripts/sync/).',
+  regex: '^(@octokit/|octokit$)|(^|/)(sync|notify)(/|$)',
+  message: 'Pages, components and layouts never talk to GitHub: they read the snapshot through src/content/ and src/model/. Fetching belongs to the sync (src/sync/).',
 };
 
 /**
@@ -62,18 +63,8 @@ export default tseslint.config(
     files: ['**/*.astro'],
     languageOptions: { parser: astroParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.astro'] } },
   },
-  // Product code: what the site and the commands in package.json that users run are made of.
-  // demo:snapshot, deploy:local (a rehearsal against the simulator), lighthouse, bench and
-  // simulator are development tooling.
-  {
-    files: [
-      'scripts/sync/**',
-      'scripts/notify/**',
-      'scripts/workflow-rules/**',
-      'scripts/{sync,notify,build,report-duplicates,check-site-size,check-workflows}.ts',
-    ],
-    rules: restrictImports(DEV_TOOLING),
-  },
+  // Product code: src/ and the commands users run, the thin entry points in scripts/.
+  { files: ['scripts/*.ts'], rules: restrictImports(DEV_TOOLING) },
   { files: ['src/**'], rules: restrictImports(DEV_TOOLING, SCRIPTS) },
   { files: ['src/model/**'], rules: restrictImports(DEV_TOOLING, SCRIPTS, ASTRO, NODE_IO) },
   { files: ['src/{pages,components,layouts}/**'], rules: restrictImports(DEV_TOOLING, SCRIPTS, GITHUB) },

@@ -11,9 +11,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkWorkflow } from './workflow-rules/check-workflow.ts';
-import { formatViolation } from './workflow-rules/violation.ts';
-import type { Violation } from './workflow-rules/violation.ts';
+import { checkWorkflow } from '../src/workflow-rules/check-workflow.ts';
+import { formatViolation } from '../src/workflow-rules/violation.ts';
+import type { Violation } from '../src/workflow-rules/violation.ts';
 
 const WORKFLOWS_DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
 

@@ -6,14 +6,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config/index.ts';
 import { SnapshotError } from '../src/snapshot/read-snapshot.ts';
-import { readNotifyEnvironment, DEFAULT_LEDGER_DIR } from './notify/notify-environment.ts';
-import { NotifyError } from './notify/notify-error.ts';
-import { DEFAULT_PREVIEW_DIR } from './notify/preview.ts';
-import { createRedactor } from './notify/redact.ts';
-import { RunStop } from './notify/run-stop.ts';
-import { runNotify, type NotifyOptions } from './notify/run-notify.ts';
-import { suppressAddresses } from './notify/manual-suppression.ts';
-import { SyncError } from './sync/sync-error.ts';
+import { readNotifyEnvironment, DEFAULT_LEDGER_DIR } from '../src/notify/notify-environment.ts';
+import { NotifyError } from '../src/notify/notify-error.ts';
+import { DEFAULT_PREVIEW_DIR } from '../src/notify/preview.ts';
+import { createRedactor } from '../src/notify/redact.ts';
+import { RunStop } from '../src/notify/run-stop.ts';
+import { runNotify, type NotifyOptions } from '../src/notify/run-notify.ts';
+import { suppressAddresses } from '../src/notify/manual-suppression.ts';
+import { SyncError } from '../src/sync/sync-error.ts';
 
 const USAGE = `Usage: npm run notify -- [options]
 

@@ -31,11 +31,11 @@ import { requestSummary, suggestionRows } from '../src/suggest/suggestion-rows.t
 const DEFAULT_OUT = '.cache/reports/suggested-duplicates.md';
 const USAGE =
   'Usage: npm run report:duplicates -- [--threshold <0..1>] [--limit <n>] [--json] [--out <file.md>] [--truth <file.truth.json>]';
-/** How `npm run demo:snapshot` signs the snapshots it makes (see scripts/build-demo-snapshot.ts). */
+/** How `npm run demo:snapshot` signs the snapshots it makes (see scripts/dev/build-demo-snapshot.ts). */
 const DEMO_ORIGIN = /\bdemo world, seed (\d+)\b/;
 
 const refSchema = z.object({ repository: z.string(), number: z.number().int().positive() });
-/** The part of a generator truth file (scripts/demo/ground-truth.ts) the report needs; the demo's known-duplicates file has the same shape. */
+/** The part of a generator truth file (scripts/dev/demo/ground-truth.ts) the report needs; the demo's known-duplicates file has the same shape. */
 const truthFileSchema = z.object({ unmarkedDuplicates: z.array(z.tuple([refSchema, refSchema])) });
 type Ref = z.infer<typeof refSchema>;
 

@@ -5,12 +5,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/index.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../src/snapshot/read-snapshot.ts';
-import { DEFAULT_CHECKPOINT_FILE } from './sync/checkpoint.ts';
-import { createGitHubClient, endpointsFromEnv } from './sync/github-client.ts';
-import { createProgress } from './sync/progress.ts';
-import { runSync, type SyncSummary } from './sync/run-sync.ts';
-import { SyncError } from './sync/sync-error.ts';
-import { describeOutcome } from './sync/sync-source.ts';
+import { DEFAULT_CHECKPOINT_FILE } from '../src/sync/checkpoint.ts';
+import { createGitHubClient, endpointsFromEnv } from '../src/sync/github-client.ts';
+import { createProgress } from '../src/sync/progress.ts';
+import { runSync, type SyncSummary } from '../src/sync/run-sync.ts';
+import { SyncError } from '../src/sync/sync-error.ts';
+import { describeOutcome } from '../src/sync/sync-source.ts';
 
 const USAGE = `Usage: npm run sync -- [options]
 

@@ -2,8 +2,8 @@
  * The releases as feed items, shared by the RSS and Atom changelog feeds: title, address,
  * the sanitized notes plus the list of requests each release shipped.
  */
-import { escapeXml } from '../layouts/xml-escape.ts';
-import { absoluteUrl, href } from '../layouts/href.ts';
+import { escapeXml } from '../xml/xml-escape.ts';
+import { absoluteUrl, href } from '../site/href.ts';
 import { USER_CONTENT_PATH } from '../images/user-content-images.ts';
 import { strings } from '../i18n/strings.ts';
 import type { ReleaseEntry } from './collections.ts';

@@ -1,5 +1,5 @@
 /**
- * Every request's status feed and vote badge (`src/layouts/request-files.ts`): written into the
+ * Every request's status feed and vote badge (`src/xml/request-feed-and-badge.ts`): written into the
  * output once Astro has built the pages, and served by `astro dev` at the same addresses: beside
  * its page, at its stable address and at every former address it still holds
  * (`src/model/address-redirects.ts`).
@@ -13,7 +13,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { dirname } from 'node:path';
 import type { RoadmapConfig } from '../config/index.ts';
 import { loadRoadmap } from '../content/load-roadmap.ts';
-import { requestFiles, type RequestFileSubject } from '../layouts/request-files.ts';
+import { requestFiles, type RequestFileSubject } from '../xml/request-feed-and-badge.ts';
 import { addressRedirects, type AddressRedirectSubject } from '../model/address-redirects.ts';
 import { outputFilesMiddleware, serveInDev, writeAfterPages, writeOutputFiles, type Middleware } from './output-files.ts';
 

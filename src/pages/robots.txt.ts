@@ -3,7 +3,7 @@
  * only takes effect if the host serves it at its root (e.g. a custom domain on GitHub Pages).
  */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../layouts/href.ts';
+import { absoluteUrl } from '../site/href.ts';
 import { SITE_PATHS } from '../model/site-paths.ts';
 
 export const GET: APIRoute = ({ site }) =>

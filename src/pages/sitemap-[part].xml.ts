@@ -1,8 +1,8 @@
 /** `/sitemap-pages.xml` and `/sitemap-requests-<n>.xml`: the sitemaps `/sitemap.xml` lists. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { otherPages, requestPages } from '../content/site-urls.ts';
-import { absoluteUrl } from '../layouts/href.ts';
-import { sitemapUrlset, URLS_PER_SITEMAP, xmlResponse } from '../layouts/sitemap-xml.ts';
+import { otherPages, requestPages } from '../content/sitemap-paths.ts';
+import { absoluteUrl } from '../site/href.ts';
+import { sitemapUrlset, URLS_PER_SITEMAP, xmlResponse } from '../xml/sitemap-xml.ts';
 
 export const getStaticPaths = (async () => {
   const requests = await requestPages();

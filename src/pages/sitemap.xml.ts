@@ -1,9 +1,9 @@
 /** `/sitemap.xml`: the sitemap index, pointing at `/sitemap-pages.xml` and `/sitemap-requests-<n>.xml`. */
 import type { APIRoute } from 'astro';
 import { roadmapOverview } from '../content/collections.ts';
-import { requestPages } from '../content/site-urls.ts';
-import { absoluteUrl } from '../layouts/href.ts';
-import { sitemapIndex, URLS_PER_SITEMAP, xmlResponse } from '../layouts/sitemap-xml.ts';
+import { requestPages } from '../content/sitemap-paths.ts';
+import { absoluteUrl } from '../site/href.ts';
+import { sitemapIndex, URLS_PER_SITEMAP, xmlResponse } from '../xml/sitemap-xml.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [overview, requests] = await Promise.all([roadmapOverview(), requestPages()]);

@@ -65,7 +65,7 @@ export interface SuggestionResult {
 
 /**
  * Chosen on demo projects, whose generator knows which requests it wrote twice (see
- * `npm run report:duplicates`, scripts/bench/suggest-quality.ts and
+ * `npm run report:duplicates`, scripts/dev/bench/suggest-quality.ts and
  * test/suggest/demo-evaluation.test.ts): the threshold that finds about seven in ten of them
  * with about one false alarm in five suggestions, on the seeds it was chosen on and on others.
  */

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { requestsApiSchema } from '../../src/content/requests-api.ts';
-import { serveStatic, type StaticSite } from '../../scripts/site/static-server.ts';
+import { serveStatic, type StaticSite } from '../../scripts/dev/static-server.ts';
 import { decodePng, differingShare } from '../images/png-pixels.ts';
 import { launchChromium } from './chromium.ts';
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { auditSite, CATEGORIES } from '../../scripts/lighthouse.ts';
+import { auditSite, CATEGORIES } from '../../scripts/dev/lighthouse.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIN_SCORE = 95;

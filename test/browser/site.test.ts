@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
 import { launchChromium, offlineContext } from './chromium.ts';
-import { serveStatic, type StaticSite } from '../../scripts/site/static-server.ts';
+import { serveStatic, type StaticSite } from '../../scripts/dev/static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, process.env.SITE_DIST ?? 'dist');

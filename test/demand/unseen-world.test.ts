@@ -8,10 +8,10 @@
  * Discussion upvoters there must be beyond them) and the duplicates the truth lists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW } from '../../scripts/demo/clock.ts';
-import { generateWorld, type GroundTruth } from '../../scripts/demo/generate.ts';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { NOW } from '../../scripts/dev/demo/clock.ts';
+import { generateWorld, type GroundTruth } from '../../scripts/dev/demo/generate.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { parseConfig, type RoadmapConfigInput } from '../../src/config/index.ts';
 import { resolveRequests, type ResolvedRequests } from '../../src/model/build-requests.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';

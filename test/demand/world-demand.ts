@@ -3,8 +3,8 @@
  * generator's ground truth, never from the model: what a careful person would count by hand.
  * See docs/true-demand.md for the rules this follows.
  */
-import type { GroundTruth, Ref } from '../../scripts/demo/ground-truth.ts';
-import type { SimDiscussion, SimIssue, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import type { GroundTruth, Ref } from '../../scripts/dev/demo/ground-truth.ts';
+import type { SimDiscussion, SimIssue, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import type { RoadmapConfig } from '../../src/config/index.ts';
 
 export type SimItem = SimIssue | SimDiscussion;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
 import { thumbsUp } from './world-lookup.ts';
 
 const { world } = generateWorld({ preset: 'bench', items: 10_000, seed: 1 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, NOW } from '../../scripts/demo/clock.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import type { SimIssue } from '../../scripts/github-simulator/store-types.ts';
+import { DAY, NOW } from '../../scripts/dev/demo/clock.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import type { SimIssue } from '../../scripts/dev/github-simulator/store-types.ts';
 import { allItems, mustItemAt, repositoryNamed, textsOf, thumbsUp } from './world-lookup.ts';
 
 const { world, truth } = generateWorld({ preset: 'demo', seed: 1 });

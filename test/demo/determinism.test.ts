@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import { worldJsonChunks } from '../../scripts/demo/write-world.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import { worldJsonChunks } from '../../scripts/dev/demo/write-world.ts';
 
 function serialise(options: Parameters<typeof generateWorld>[0]): { world: string; truth: string } {
   const { world, truth } = generateWorld(options);

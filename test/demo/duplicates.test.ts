@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import type { DuplicateHow, MarkedDuplicate, Ref } from '../../scripts/demo/ground-truth.ts';
-import type { SimIssue } from '../../scripts/github-simulator/store-types.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import type { DuplicateHow, MarkedDuplicate, Ref } from '../../scripts/dev/demo/ground-truth.ts';
+import type { SimIssue } from '../../scripts/dev/github-simulator/store-types.ts';
 import { isClosed, isIssue, itemAt, mustItemAt, refKeyOf, repositoryNamed, textsOf, type SimItem } from './world-lookup.ts';
 
 const { world, truth } = generateWorld({ preset: 'demo', seed: 1 });

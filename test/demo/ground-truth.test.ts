@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import type { GroundTruth } from '../../scripts/demo/ground-truth.ts';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import type { GroundTruth } from '../../scripts/dev/demo/ground-truth.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { fullName, isIssue, mustItemAt, refKeyOf } from './world-lookup.ts';
 
 /** Requests as a roadmap defines them: public `enhancement` issues and public `ideas` Discussions. */

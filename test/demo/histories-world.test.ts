@@ -3,13 +3,13 @@
  * is checked in the raw data, as GitHub would show it, for several seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { checkWorld } from '../../scripts/demo/check-world.ts';
-import { RELEASES } from '../../scripts/demo/demo-project.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import type { HistoryKind } from '../../scripts/demo/demo-histories.ts';
-import { worldJsonChunks } from '../../scripts/demo/write-world.ts';
-import type { SimIssue, SimRepository, SimTimelineEvent, SimWorld } from '../../scripts/github-simulator/store-types.ts';
-import { worldSchema } from '../../scripts/github-simulator/world-schema.ts';
+import { checkWorld } from '../../scripts/dev/demo/check-world.ts';
+import { RELEASES } from '../../scripts/dev/demo/demo-project.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import type { HistoryKind } from '../../scripts/dev/demo/demo-histories.ts';
+import { worldJsonChunks } from '../../scripts/dev/demo/write-world.ts';
+import type { SimIssue, SimRepository, SimTimelineEvent, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
+import { worldSchema } from '../../scripts/dev/github-simulator/world-schema.ts';
 
 const SEEDS = [1, 2, 5, 8];
 const published = (tag: string): string => new Date(RELEASES.find((release) => release.tag === tag)?.publishedAt ?? 0).toISOString().replace('.000Z', 'Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import { BODY_PAYLOADS, HOSTILE_MARKER, TITLE_PAYLOADS } from '../../scripts/demo/hostile-payloads.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import { BODY_PAYLOADS, HOSTILE_MARKER, TITLE_PAYLOADS } from '../../scripts/dev/demo/hostile-payloads.ts';
 import { allItems, fullName, refKeyOf, textsOf } from './world-lookup.ts';
 
 const { world, truth } = generateWorld({ preset: 'demo', seed: 1 });

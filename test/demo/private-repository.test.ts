@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
 import { allItems, fullName, repositoryNamed, textsOf } from './world-lookup.ts';
 
 describe.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorld } from '../../scripts/demo/check-world.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import type { SimIssue, SimWorld } from '../../scripts/github-simulator/store-types.ts';
-import { worldSchema } from '../../scripts/github-simulator/world-schema.ts';
+import { checkWorld } from '../../scripts/dev/demo/check-world.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import type { SimIssue, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
+import { worldSchema } from '../../scripts/dev/github-simulator/world-schema.ts';
 
 const demo = generateWorld({ preset: 'demo', seed: 1 }).world;
 const bench = generateWorld({ preset: 'bench', items: 2000, seed: 1 }).world;

@@ -1,5 +1,5 @@
-import type { SimDiscussion, SimIssue, SimRepository, SimWorld } from '../../scripts/github-simulator/store-types.ts';
-import type { Ref } from '../../scripts/demo/ground-truth.ts';
+import type { SimDiscussion, SimIssue, SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
+import type { Ref } from '../../scripts/dev/demo/ground-truth.ts';
 
 /** Small lookups shared by the demo-world tests. */
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import { truthPathFor, worldJsonChunks, writeWorldFile } from '../../scripts/demo/write-world.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import { truthPathFor, worldJsonChunks, writeWorldFile } from '../../scripts/dev/demo/write-world.ts';
 
 const run = promisify(execFile);
-const cli = join(import.meta.dirname, '../../scripts/demo/generate.ts');
+const cli = join(import.meta.dirname, '../../scripts/dev/demo/generate.ts');
 
 describe('writing worlds', () => {
   let directory: string;

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import { deployLocally } from '../../scripts/deploy-locally.ts';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import { deployLocally } from '../../scripts/dev/deploy-locally.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 
 // The deploy workflow's steps, in order, against the simulator with a directory as the host.
 const { world } = generateWorld({ preset: 'demo' });

@@ -18,21 +18,21 @@ describe('import boundaries', () => {
     ['src/model/x.ts', "import { readFile } from 'node:fs/promises';", /src\/model is pure/],
     ['src/model/x.ts', "import { spawn } from 'child_process';", /src\/model is pure/],
     ['src/pages/x.ts', "import { Octokit } from '@octokit/core';", /never talk to GitHub/],
-    ['src/components/x.ts', "import { runSync } from '../../scripts/sync/run-sync.ts';", /never talk to GitHub/],
-    ['src/layouts/x.ts', "export { notify } from '../../scripts/notify/x.ts';", /never talk to GitHub/],
+    ['src/components/x.ts', "import { runSync } from '../sync/run-sync.ts';", /never talk to GitHub/],
+    ['src/layouts/x.ts', "export { notify } from '../notify/x.ts';", /never talk to GitHub/],
     // Most pages, components and layouts are .astro files: their frontmatter is checked too.
     ['src/pages/x.astro', "---\nimport { Octokit } from '@octokit/core';\n---\n<p>{String(Octokit)}</p>", /never talk to GitHub/],
-    ['src/components/X.astro', "---\nimport { runSync } from '../../scripts/sync/run-sync.ts';\n---\n<p>{String(runSync)}</p>", /never talk to GitHub/],
-    ['src/x.ts', "import { runSync } from '../scripts/sync/run-sync.ts';", /src\/ never imports scripts\//],
+    ['src/components/X.astro', "---\nimport { runSync } from '../sync/run-sync.ts';\n---\n<p>{String(runSync)}</p>", /never talk to GitHub/],
+    ['src/xml/x.ts', "import { main } from '../../scripts/sync.ts';", /src\/ never imports scripts\//],
     ['src/suggest/x.ts', "import { world } from '../../test/fixtures/world.ts';", /never depends on development tooling/],
-    ['scripts/notify/x.ts', "import { startSimulator } from '../github-simulator/server.ts';", /never depends on development tooling/],
-    ['scripts/sync/x.ts', "import { generateWorld } from '../demo/generate.ts';", /never depends on development tooling/],
-    ['scripts/report-duplicates.ts', "import { generateWorld } from './demo/generate.ts';", /never depends on development tooling/],
-    ['scripts/check-workflows.ts', "import { bench } from './bench/sync-bench.ts';", /never depends on development tooling/],
+    ['src/notify/x.ts', "import { startSimulator } from '../../scripts/dev/github-simulator/server.ts';", /never depends on development tooling/],
+    ['src/sync/x.ts', "import { generateWorld } from '../../scripts/dev/demo/generate.ts';", /never depends on development tooling/],
+    ['scripts/report-duplicates.ts', "import { generateWorld } from './dev/demo/generate.ts';", /never depends on development tooling/],
+    ['scripts/check-workflows.ts', "import { bench } from './dev/bench/sync-bench.ts';", /never depends on development tooling/],
     // `import()` is checked too: loading the tooling lazily is still depending on it.
-    ['scripts/report-duplicates.ts', "const { generateWorld } = await import('./demo/generate.ts');", /never depends on development tooling/],
+    ['scripts/report-duplicates.ts', "const { generateWorld } = await import('./dev/demo/generate.ts');", /never depends on development tooling/],
     ['src/model/x.ts', "const fs = await import('node:fs');", /src\/model is pure/],
-    ['scripts/report-duplicates.ts', "const { DEMO_SEED } = await import('./build-demo-snapshot.ts');", /never depends on development tooling/],
+    ['scripts/report-duplicates.ts', "const { DEMO_SEED } = await import('./dev/build-demo-snapshot.ts');", /never depends on development tooling/],
   ])('%s may not say %s', async (filePath, code, message) => {
     const messages = await restrictedImports(filePath, `${code}\n`);
     // An import that crosses two boundaries (pages importing the sync) is told about both.
@@ -47,11 +47,11 @@ describe('import boundaries', () => {
     ['src/pages/x.ts', "import { buildRequests } from '../model/build-requests.ts';"],
     ['src/content/x.ts', "import { getCollection } from 'astro:content';"],
     ['src/pages/x.astro', "---\nimport { getCollection } from 'astro:content';\n---\n<p>{String(getCollection)}</p>"],
-    ['scripts/sync/x.ts', "import { Octokit } from '@octokit/core';"],
+    ['src/sync/x.ts', "import { Octokit } from '@octokit/core';"],
     ['scripts/report-duplicates.ts', "const { readFile } = await import('node:fs/promises');"],
     // Development tooling may use the product and other tooling.
-    ['scripts/deploy-locally.ts', "import { startSimulator } from './github-simulator/server.ts';"],
-    ['test/sync/x.test.ts', "import { runSync } from '../../scripts/sync/run-sync.ts';"],
+    ['scripts/dev/deploy-locally.ts', "import { startSimulator } from './github-simulator/server.ts';"],
+    ['test/sync/x.test.ts', "import { runSync } from '../../src/sync/run-sync.ts';"],
   ])('%s may say %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, `${code}\n`)).toEqual([]);
   });

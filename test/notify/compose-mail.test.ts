@@ -5,7 +5,7 @@
  */
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { composeMail } from '../../scripts/notify/compose-mail.ts';
+import { composeMail } from '../../src/notify/compose-mail.ts';
 
 const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 

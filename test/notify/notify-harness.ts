@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from '../sync/sync-run.ts';
 import { CONFIG, notifyWorld } from './notify-world.ts';
 import type { SmtpSink } from './smtp-sink.ts';

@@ -13,7 +13,7 @@
  *
  * The notes also carry a script, an event handler, a `javascript:` link and relative links.
  */
-import type { SimComment, SimDiscussion, SimIssue, SimReaction, SimRepository, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import type { SimComment, SimDiscussion, SimIssue, SimReaction, SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 
 const T0 = Date.parse('2026-02-01T00:00:00Z');
 export const at = (hours: number): string => new Date(T0 + hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -8,8 +8,8 @@ import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { publishedReleases } from '../../src/model/publishable-items.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
 import type { Release } from '../../src/snapshot/schema.ts';
-import { releaseShipment } from '../../scripts/notify/release-shipments.ts';
-import { selectRelease } from '../../scripts/notify/select-release.ts';
+import { releaseShipment } from '../../src/notify/release-shipments.ts';
+import { selectRelease } from '../../src/notify/select-release.ts';
 import { startFixture, type NotifyFixture } from './notify-harness.ts';
 
 let fixture: NotifyFixture;

@@ -11,8 +11,8 @@
  * v2.0.0 only, #2 in none, #3 in v1.3.0 only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../scripts/github-simulator/server.ts';
-import type { SimIssue, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { startSimulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimIssue, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { buildChangelog } from '../../src/model/build-changelog.ts';
 import { buildRequests } from '../../src/model/build-requests.ts';

@@ -4,7 +4,7 @@
  * id or an empty body is refused like on GitHub; every other mutation is still refused.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { notifyWorld } from './notify-world.ts';
 
 const TOKEN = 'simulator-token-0123456789';

@@ -7,10 +7,10 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskAddress, withoutAddresses } from '../../scripts/notify/mask-address.ts';
-import { NotifyError } from '../../scripts/notify/notify-error.ts';
-import { createRedactor } from '../../scripts/notify/redact.ts';
-import { checkSubscriberPath, parseSubscribers } from '../../scripts/notify/subscribers.ts';
+import { maskAddress, withoutAddresses } from '../../src/notify/mask-address.ts';
+import { NotifyError } from '../../src/notify/notify-error.ts';
+import { createRedactor } from '../../src/notify/redact.ts';
+import { checkSubscriberPath, parseSubscribers } from '../../src/notify/subscribers.ts';
 
 function errorOf(run: () => unknown): NotifyError {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalLessExt4Note, mountOf } from '../../scripts/bench/filesystem-check.ts';
+import { journalLessExt4Note, mountOf } from '../../scripts/dev/bench/filesystem-check.ts';
 
 const MOUNTS = [
   '/dev/vda / ext4 rw,relatime 0 0',

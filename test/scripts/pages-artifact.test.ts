@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measurePagesArtifact } from '../../scripts/bench/pages-artifact.ts';
+import { measurePagesArtifact } from '../../scripts/dev/bench/pages-artifact.ts';
 
 describe('the Pages artifact a deploy would upload', () => {
   let site: string;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { smallWorld } from './small-world.ts';
 
-const CLI = fileURLToPath(new URL('../../scripts/github-simulator/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../scripts/dev/github-simulator/cli.ts', import.meta.url));
 
 let directory: string;
 

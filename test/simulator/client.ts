@@ -1,5 +1,5 @@
 /** Plain-fetch helpers for talking to a running simulator the way any HTTP client would. */
-import type { Simulator } from '../../scripts/github-simulator/server.ts';
+import type { Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { TOKEN } from './small-world.ts';
 
 export interface GraphqlReply<T> {

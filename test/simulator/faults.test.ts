@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { graphql, rest } from './client.ts';
 import { smallWorld, TOKEN } from './small-world.ts';
 

@@ -4,9 +4,9 @@
  * REST listing and the GraphQL detail query.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
-import type { SimRepository, SimWorld } from '../../scripts/github-simulator/store-types.ts';
-import { worldSchema } from '../../scripts/github-simulator/world-schema.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
+import { worldSchema } from '../../scripts/dev/github-simulator/world-schema.ts';
 import { graphql, rest } from './client.ts';
 import { issue, smallWorld, TOKEN } from './small-world.ts';
 

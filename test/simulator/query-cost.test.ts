@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { calculateQueryCost } from '../../scripts/github-simulator/query-cost.ts';
-import { issueDetailsDocument, TIMELINE_ITEM_TYPES } from '../../scripts/sync/graphql-documents.ts';
+import { calculateQueryCost } from '../../scripts/dev/github-simulator/query-cost.ts';
+import { issueDetailsDocument, TIMELINE_ITEM_TYPES } from '../../src/sync/graphql-documents.ts';
 
 // Worked examples from GitHub's "Rate limits and node limits for the GraphQL API".
 describe("GitHub's documented examples", () => {

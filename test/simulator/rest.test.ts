@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { graphql, rest } from './client.ts';
 import { manyIssues, SHAS, smallWorld, TOKEN } from './small-world.ts';
 

@@ -12,7 +12,7 @@ import type {
   SimRelease,
   SimRepository,
   SimWorld,
-} from '../../scripts/github-simulator/store-types.ts';
+} from '../../scripts/dev/github-simulator/store-types.ts';
 
 export const TOKEN = 'test-token';
 export const OWNER = 'acme';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avatarInitials, avatarUrl } from '../../src/layouts/avatar-url.ts';
+import { avatarInitials, avatarUrl } from '../../src/site/avatar-url.ts';
 
 describe('avatarUrl', () => {
   it('asks GitHub’s avatar host for twice the shown size, and leaves other addresses alone', () => {

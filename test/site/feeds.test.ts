@@ -2,10 +2,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { changelogFeedItems } from '../../src/content/changelog-feed.ts';
 import type { ReleaseEntry } from '../../src/content/collections.ts';
-import { atomFeed } from '../../src/layouts/atom-feed.ts';
-import { rssFeed } from '../../src/layouts/rss-feed.ts';
-import { voteBadgeSvg } from '../../src/layouts/vote-badge.ts';
-import { escapeXml } from '../../src/layouts/xml-escape.ts';
+import { atomFeed } from '../../src/xml/atom-feed.ts';
+import { rssFeed } from '../../src/xml/rss-feed.ts';
+import { voteBadgeSvg } from '../../src/xml/vote-badge.ts';
+import { escapeXml } from '../../src/xml/xml-escape.ts';
 
 const hostile = `Tom & "Jerry" <script>alert('x')</script>\u0000\u0008 \uD800 end`;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeOneRequest } from '../../scripts/bench/bench-snapshot.ts';
+import { changeOneRequest } from '../../scripts/dev/bench/bench-snapshot.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

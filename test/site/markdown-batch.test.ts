@@ -10,7 +10,7 @@ import { renderDirectly, renderInBatch, type MarkdownRenderer } from '../../src/
 import { markdownExcerpt } from '../../src/markdown/markdown-excerpt.ts';
 import { renderMarkdown, renderMarkdownWithExcerpt } from '../../src/markdown/render-markdown.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
-import { BODY_PAYLOADS, hostileBody, type BodyPayloadKind } from '../../scripts/demo/hostile-payloads.ts';
+import { BODY_PAYLOADS, hostileBody, type BodyPayloadKind } from '../../scripts/dev/demo/hostile-payloads.ts';
 
 const WORKER = fileURLToPath(new URL('../../src/markdown/markdown-worker.ts', import.meta.url));
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFilesMiddleware, writeRequestFiles, type RequestFilesRequest, type RequestFilesSource } from '../../src/integrations/request-files.ts';
 import { strings } from '../../src/i18n/strings.ts';
-import { requestBadge, requestFeed, siteUrl } from '../../src/layouts/request-files.ts';
+import { requestBadge, requestFeed, siteUrl } from '../../src/xml/request-feed-and-badge.ts';
 import type { ReleaseRef } from '../../src/model/types.ts';
 import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
 import { configWith, MAIN } from './helpers/snapshot-builders.ts';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildRequests } from '../../src/model/build-requests.ts';
 import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
 import { DEFAULTS } from '../../src/suggest/suggest-duplicates.ts';
-import { configForWorld, snapshotOfWorld } from '../../scripts/bench/suggest-bench.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
+import { configForWorld, snapshotOfWorld } from '../../scripts/dev/bench/suggest-bench.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
 
 describe('candidate generation on a 10,000-request world', () => {
   it('scores a small fraction of the n²/2 pairs, and still finds look-alikes', () => {

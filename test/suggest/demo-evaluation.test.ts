@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { evaluateSuggestions, type Evaluation } from '../../src/suggest/evaluate-suggestions.ts';
 import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
-import { evaluateDemoSeed } from '../../scripts/bench/suggest-quality.ts';
+import { evaluateDemoSeed } from '../../scripts/dev/bench/suggest-quality.ts';
 import { loadDemoWorld, type DemoWorld } from './demo-world.ts';
 
 /**

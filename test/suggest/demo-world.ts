@@ -4,8 +4,8 @@ import { buildRequests } from '../../src/model/build-requests.ts';
 import { itemKey } from '../../src/model/item-key.ts';
 import type { Request } from '../../src/model/types.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { DEMO_SEED } from '../../scripts/build-demo-snapshot.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
+import { DEMO_SEED } from '../../scripts/dev/build-demo-snapshot.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
 
 export interface DemoWorld {
   snapshot: Snapshot;

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoSnapshot } from '../../scripts/build-demo-snapshot.ts';
-import { generateWorld } from '../../scripts/demo/generate.ts';
+import { buildDemoSnapshot } from '../../scripts/dev/build-demo-snapshot.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 
 const committed = new URL('../../content/snapshot/', import.meta.url).pathname;

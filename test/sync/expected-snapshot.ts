@@ -2,7 +2,7 @@
  * What the snapshot must hold for a simulator world, derived straight from the world (not from the
  * sync's code), so tests can compare field by field on worlds the sync has never seen.
  */
-import type { SimIssue, SimRepository, SimWorld, SimDiscussion } from '../../scripts/github-simulator/store-types.ts';
+import type { SimIssue, SimRepository, SimWorld, SimDiscussion } from '../../scripts/dev/github-simulator/store-types.ts';
 import type { Item } from '../../src/snapshot/schema.ts';
 
 const MAINTAINERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renameIssue } from '../../scripts/github-simulator/world-edits.ts';
+import { renameIssue } from '../../scripts/dev/github-simulator/world-edits.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { expectedItems, projectItem } from './expected-snapshot.ts';
 import { runSync, TOKEN, simulatedSync } from './sync-run.ts';

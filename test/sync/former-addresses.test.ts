@@ -4,8 +4,8 @@
  * repositories. Expected addresses are the titles and numbers the test gave the world.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
-import { renameIssue, transferIssue } from '../../scripts/github-simulator/world-edits.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
+import { renameIssue, transferIssue } from '../../scripts/dev/github-simulator/world-edits.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import type { Item } from '../../src/snapshot/schema.ts';
 import { runSync, simulatedSync } from './sync-run.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADD_DISCUSSION_COMMENT, THREAD_QUERY } from '../../scripts/notify/github-comments-api.ts';
-import * as documents from '../../scripts/sync/graphql-documents.ts';
+import { ADD_DISCUSSION_COMMENT, THREAD_QUERY } from '../../src/notify/github-comments-api.ts';
+import * as documents from '../../src/sync/graphql-documents.ts';
 
 // GitHub's published schema, built from its IDL. The package's own validate() uses an older JSON
 // schema that lacks `stateReason(enableDuplicate:)`, so it is not used.

@@ -5,8 +5,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
-import type { SimRepository, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
 import { at, discussion, issue, syncWorld } from './sync-world.ts';

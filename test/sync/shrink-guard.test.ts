@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shrinkRefusal } from '../../scripts/sync/shrink-guard.ts';
+import { shrinkRefusal } from '../../src/sync/shrink-guard.ts';
 import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
 import { issue, repository, snapshotOf } from '../site/helpers/snapshot-builders.ts';
 

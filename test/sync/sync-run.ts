@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { main } from '../../scripts/sync.ts';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 

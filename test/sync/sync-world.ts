@@ -10,7 +10,7 @@ import type {
   SimReaction,
   SimRepository,
   SimWorld,
-} from '../../scripts/github-simulator/store-types.ts';
+} from '../../scripts/dev/github-simulator/store-types.ts';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 export const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

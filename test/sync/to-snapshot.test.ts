@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GqlComment, RestIssue } from '../../scripts/sync/api-schemas.ts';
+import type { GqlComment, RestIssue } from '../../src/sync/api-schemas.ts';
 import {
   actorFromRest,
   eventsFromTimeline,
@@ -9,7 +9,7 @@ import {
   restVoteCount,
   selectComments,
   votesFromReactions,
-} from '../../scripts/sync/to-snapshot.ts';
+} from '../../src/sync/to-snapshot.ts';
 
 const restIssue = (overrides: Partial<RestIssue> = {}): RestIssue => ({
   id: 1,

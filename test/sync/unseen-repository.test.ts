@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/generate.ts';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
+import { generateWorld } from '../../scripts/dev/demo/generate.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { expectedItems, projectItem } from './expected-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';

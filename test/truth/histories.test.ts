@@ -7,8 +7,8 @@
  * duplicates, its voters, its status and the release that shipped it. No tolerance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroundTruth } from '../../scripts/demo/generate.ts';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import type { GroundTruth } from '../../scripts/dev/demo/generate.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { parseConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { resolveRequests } from '../../src/model/build-requests.ts';
 import type { Request } from '../../src/model/types.ts';

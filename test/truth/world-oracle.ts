@@ -4,7 +4,7 @@
  * duplicates, the people behind them, their status, and the release that shipped them. Written
  * apart from `src/model` on purpose, and simpler than it: it only has to be right, not fast.
  */
-import type { SimDiscussion, SimIssue, SimRelease, SimRepository, SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import type { SimDiscussion, SimIssue, SimRelease, SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import type { RoadmapConfig } from '../../src/config/index.ts';
 import { STATUS_IDS, type StatusId } from '../../src/config/status-ids.ts';
 

@@ -2,10 +2,10 @@
  * Generated worlds with the histories real projects have, each served by the GitHub simulator
  * and pulled by the real sync, for the property tests of this folder.
  */
-import { NOW } from '../../scripts/demo/clock.ts';
-import { generateWorld, type GroundTruth } from '../../scripts/demo/generate.ts';
-import { startSimulator, type Simulator } from '../../scripts/github-simulator/server.ts';
-import type { SimWorld } from '../../scripts/github-simulator/store-types.ts';
+import { NOW } from '../../scripts/dev/demo/clock.ts';
+import { generateWorld, type GroundTruth } from '../../scripts/dev/demo/generate.ts';
+import { startSimulator, type Simulator } from '../../scripts/dev/github-simulator/server.ts';
+import type { SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import type { RoadmapConfigInput } from '../../src/config/index.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from '../sync/sync-run.ts';

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkflow } from '../../scripts/workflow-rules/check-workflow.ts';
-import { formatViolation } from '../../scripts/workflow-rules/violation.ts';
+import { checkWorkflow } from '../../src/workflow-rules/check-workflow.ts';
+import { formatViolation } from '../../src/workflow-rules/violation.ts';
 import { FIXTURES_DIR, REPO_ROOT, lineContaining } from './support/workflows.ts';
 
 async function check(fixture: string, options: { actionlint?: boolean } = { actionlint: false }) {

@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkflow } from '../../scripts/workflow-rules/check-workflow.ts';
-import { formatViolation } from '../../scripts/workflow-rules/violation.ts';
+import { checkWorkflow } from '../../src/workflow-rules/check-workflow.ts';
+import { formatViolation } from '../../src/workflow-rules/violation.ts';
 import { WORKFLOWS_DIR } from './support/workflows.ts';
 
 const files = readdirSync(WORKFLOWS_DIR).filter((name) => /\.ya?ml$/.test(name)).sort();

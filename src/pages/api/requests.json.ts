@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { loadRoadmap } from '../../content/load-roadmap.ts';
 import { requestsApi } from '../../content/requests-api.ts';
-import { absoluteUrl } from '../../layouts/href.ts';
+import { absoluteUrl } from '../../site/href.ts';
 import { compareByVotesThenKey } from '../../model/ranking.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -3,9 +3,9 @@ import type { APIRoute } from 'astro';
 import { allReleases } from '../../content/collections.ts';
 import { changelogFeedItems } from '../../content/changelog-feed.ts';
 import { strings } from '../../i18n/strings.ts';
-import { atomFeed, atomResponse } from '../../layouts/atom-feed.ts';
-import { absoluteUrl } from '../../layouts/href.ts';
-import { siteConfig } from '../../layouts/site-config.ts';
+import { atomFeed, atomResponse } from '../../xml/atom-feed.ts';
+import { absoluteUrl } from '../../site/href.ts';
+import { siteConfig } from '../../site/site-config.ts';
 import { SITE_PATHS } from '../../model/site-paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {

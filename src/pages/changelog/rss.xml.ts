@@ -3,9 +3,9 @@ import type { APIRoute } from 'astro';
 import { allReleases } from '../../content/collections.ts';
 import { changelogFeedItems } from '../../content/changelog-feed.ts';
 import { strings } from '../../i18n/strings.ts';
-import { absoluteUrl } from '../../layouts/href.ts';
-import { rssFeed } from '../../layouts/rss-feed.ts';
-import { siteConfig } from '../../layouts/site-config.ts';
+import { absoluteUrl } from '../../site/href.ts';
+import { rssFeed } from '../../xml/rss-feed.ts';
+import { siteConfig } from '../../site/site-config.ts';
 import { SITE_PATHS } from '../../model/site-paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {

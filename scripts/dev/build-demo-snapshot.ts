@@ -9,14 +9,14 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/index.ts';
-import { DEFAULT_SNAPSHOT_DIR } from '../src/snapshot/read-snapshot.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { DEFAULT_SNAPSHOT_DIR } from '../../src/snapshot/read-snapshot.ts';
 import { NOW } from './demo/clock.ts';
 import { generateWorld } from './demo/generate.ts';
 import { startSimulator } from './github-simulator/server.ts';
-import { createGitHubClient } from './sync/github-client.ts';
-import { createProgress } from './sync/progress.ts';
-import { runSync } from './sync/run-sync.ts';
+import { createGitHubClient } from '../../src/sync/github-client.ts';
+import { createProgress } from '../../src/sync/progress.ts';
+import { runSync } from '../../src/sync/run-sync.ts';
 
 export const DEMO_SEED = 1;
 

@@ -15,8 +15,8 @@ import type {
   ReactionContent,
   Release,
   RepositorySnapshot,
-} from '../../src/snapshot/schema.ts';
-import { SNAPSHOT_SCHEMA_VERSION } from '../../src/snapshot/schema.ts';
+} from '../snapshot/schema.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import { inAdaptiveBatches, shrinkingSizes, withShrinkingPage } from './adaptive-pages.ts';
 import {
   discussionByNumberResponseSchema,

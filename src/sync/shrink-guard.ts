@@ -6,7 +6,7 @@
  * Enterprise Server), has no previous result, so a first sync of your own repository is never
  * measured against the demo.
  */
-import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
+import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import { SyncError } from './sync-error.ts';
 
 export interface SourceCount {

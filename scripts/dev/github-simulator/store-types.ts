@@ -1,7 +1,7 @@
 /**
  * The simulator's world: GitHub-shaped data for one or more repositories.
  *
- * This is the format the demo generator writes (`scripts/demo/`) and the GitHub API simulator
+ * This is the format the demo generator writes (`scripts/dev/demo/`) and the GitHub API simulator
  * serves. It mirrors what GitHub stores, not what our snapshot keeps: the sync must do the work
  * of turning one into the other. Times are ISO 8601 strings in UTC with second precision
  * (`2026-03-04T05:06:07Z`), as GitHub returns them.

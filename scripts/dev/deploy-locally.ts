@@ -11,11 +11,11 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSiteSize } from './check-site-size.ts';
+import { checkSiteSize } from '../check-site-size.ts';
 import type { SimWorld } from './github-simulator/store-types.ts';
 import { startSimulator } from './github-simulator/server.ts';
 import { generateWorld } from './demo/generate.ts';
-import { main as sync } from './sync.ts';
+import { main as sync } from '../sync.ts';
 
 export interface LocalDeployOptions {
   /** Where published files go (what GitHub Pages would serve). */

@@ -1,9 +1,9 @@
 /**
  * Generates a simulator world (and its ground truth) from a seed:
  *
- *   npx node scripts/demo/generate.ts --preset demo --out .cache/worlds/demo.json [--seed 1]
- *   npx node scripts/demo/generate.ts --preset bench --items 10000 --out .cache/worlds/bench-10k.json
- *   npx node scripts/demo/generate.ts --preset histories --seed 3 --out .cache/worlds/histories-3.json
+ *   npx node scripts/dev/demo/generate.ts --preset demo --out .cache/worlds/demo.json [--seed 1]
+ *   npx node scripts/dev/demo/generate.ts --preset bench --items 10000 --out .cache/worlds/bench-10k.json
+ *   npx node scripts/dev/demo/generate.ts --preset histories --seed 3 --out .cache/worlds/histories-3.json
  *
  * `histories` is the demo world plus the histories real projects accumulate (reopened and
  * re-shipped requests, late closes, moved milestones, leftover status labels, renames, a transfer;
@@ -55,7 +55,7 @@ export function generateWorld(options: GenerateOptions): { world: SimWorld; trut
 }
 
 const USAGE =
-  'Usage: npx node scripts/demo/generate.ts --preset demo|bench|histories [--items <n>] [--seed <n>] [--out <file.json>]';
+  'Usage: npx node scripts/dev/demo/generate.ts --preset demo|bench|histories [--items <n>] [--seed <n>] [--out <file.json>]';
 
 function defaultOut(preset: Preset, items: number | undefined): string {
   if (preset !== 'bench') return `.cache/worlds/${preset}.json`;

@@ -14,7 +14,7 @@ import type {
   ReactionContent,
   Release,
   Vote,
-} from '../../src/snapshot/schema.ts';
+} from '../snapshot/schema.ts';
 import type { GqlComment, GqlDiscussion, GqlPullRequest, GqlRelease, GqlTimelineNode, RestIssue } from './api-schemas.ts';
 
 /** GitHub shows deleted accounts as the "ghost" user in REST and as `null` in GraphQL. */

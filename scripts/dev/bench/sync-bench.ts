@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateWorld } from '../demo/generate.ts';
 import { startSimulator } from '../github-simulator/server.ts';
-import { main as sync } from '../sync.ts';
+import { main as sync } from '../../sync.ts';
 
 const { values } = parseArgs({
   options: { items: { type: 'string', default: '10000' }, seed: { type: 'string', default: '7' } },

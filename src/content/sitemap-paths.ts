@@ -4,7 +4,7 @@
  * Paginated pages beyond the first are reachable from them and stay out of the sitemap.
  */
 import { getCollection } from 'astro:content';
-import { siteConfig } from '../layouts/site-config.ts';
+import { siteConfig } from '../site/site-config.ts';
 import { listFilters, sortsFor } from '../model/request-lists.ts';
 import { repositorySlug, requestListPath, SITE_PATHS } from '../model/site-paths.ts';
 import { allReleases, allRequests } from './collections.ts';

@@ -4,17 +4,17 @@
  * found: 10,000 requests should take seconds, not minutes. How good the suggestions are is
  * measured by `suggest-quality.ts`.
  *
- *   npx node scripts/bench/suggest-bench.ts [--items 10000] [--seed 1]
+ *   npx node scripts/dev/bench/suggest-bench.ts [--items 10000] [--seed 1]
  *
  * The generated world is turned into snapshot items directly (no simulator, no sync): the
  * bench measures the suggestion, not the sync.
  */
 import { parseArgs } from 'node:util';
-import { parseConfig, type RoadmapConfig } from '../../src/config/index.ts';
-import { buildRequests } from '../../src/model/build-requests.ts';
-import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type Actor, type Comment, type IssueItem, type DiscussionItem, type Item, type ItemEvent, type RepositorySnapshot, type Vote } from '../../src/snapshot/schema.ts';
-import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
+import { parseConfig, type RoadmapConfig } from '../../../src/config/index.ts';
+import { buildRequests } from '../../../src/model/build-requests.ts';
+import type { Snapshot } from '../../../src/snapshot/read-snapshot.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type Actor, type Comment, type IssueItem, type DiscussionItem, type Item, type ItemEvent, type RepositorySnapshot, type Vote } from '../../../src/snapshot/schema.ts';
+import { suggestDuplicateRequests } from '../../../src/suggest/suggest-duplicate-requests.ts';
 import { generateWorld } from '../demo/generate.ts';
 import type { SimActor, SimComment, SimReaction, SimRepository, SimTimelineEvent, SimWorld } from '../github-simulator/store-types.ts';
 

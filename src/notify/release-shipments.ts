@@ -7,17 +7,17 @@
  * again, and a prerelease, whose changelog page lists what it shipped first, announces nothing:
  * what it shipped is announced with the first stable release that contains it. Pure.
  */
-import type { RoadmapConfig } from '../../src/config/schema.ts';
-import { buildChangelog } from '../../src/model/build-changelog.ts';
-import { buildRequests } from '../../src/model/build-requests.ts';
-import { isExcludedAccount } from '../../src/model/excluded-accounts.ts';
-import { itemKey } from '../../src/model/item-key.ts';
-import { releaseId } from '../../src/model/shipments.ts';
-import type { ItemKey, Request } from '../../src/model/types.ts';
-import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import type { Item, Release } from '../../src/snapshot/schema.ts';
+import type { RoadmapConfig } from '../config/schema.ts';
+import { buildChangelog } from '../model/build-changelog.ts';
+import { buildRequests } from '../model/build-requests.ts';
+import { isExcludedAccount } from '../model/excluded-accounts.ts';
+import { itemKey } from '../model/item-key.ts';
+import { releaseId } from '../model/shipments.ts';
+import type { ItemKey, Request } from '../model/types.ts';
+import type { Snapshot } from '../snapshot/read-snapshot.ts';
+import type { Item, Release } from '../snapshot/schema.ts';
 import { NotifyError } from './notify-error.ts';
-import { siteUrl } from './site-urls.ts';
+import { siteUrl } from './absolute-urls.ts';
 
 export interface ShippedItem {
   key: ItemKey;

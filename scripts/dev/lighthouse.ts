@@ -18,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { loadConfig } from '../src/config/index.ts';
-import { requestsApiSchema } from '../src/content/requests-api.ts';
-import { serveStatic } from './site/static-server.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { requestsApiSchema } from '../../src/content/requests-api.ts';
+import { serveStatic } from './static-server.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const METRICS = {
   'first-contentful-paint': 'FCP',
   'largest-contentful-paint': 'LCP',

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
-const SCHEMA_IDL = new URL('../../node_modules/@octokit/graphql-schema/schema.graphql', import.meta.url);
+const SCHEMA_IDL = new URL('../../../node_modules/@octokit/graphql-schema/schema.graphql', import.meta.url);
 
 let schema: GraphQLSchema | undefined;
 

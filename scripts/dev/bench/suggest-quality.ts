@@ -11,12 +11,12 @@
  */
 import process from 'node:process';
 import { parseArgs } from 'node:util';
-import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
-import { buildRequests } from '../../src/model/build-requests.ts';
-import { evaluateSuggestions, expectedRequestPairs, type Evaluation } from '../../src/suggest/evaluate-suggestions.ts';
-import { formatPrecisionRecall } from '../../src/suggest/report-markdown.ts';
-import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
-import { DEFAULT_THRESHOLD } from '../../src/suggest/suggest-duplicates.ts';
+import { loadConfig, type RoadmapConfig } from '../../../src/config/index.ts';
+import { buildRequests } from '../../../src/model/build-requests.ts';
+import { evaluateSuggestions, expectedRequestPairs, type Evaluation } from '../../../src/suggest/evaluate-suggestions.ts';
+import { formatPrecisionRecall } from '../../../src/suggest/report-markdown.ts';
+import { suggestDuplicateRequests } from '../../../src/suggest/suggest-duplicate-requests.ts';
+import { DEFAULT_THRESHOLD } from '../../../src/suggest/suggest-duplicates.ts';
 import { generateWorld } from '../demo/generate.ts';
 import { snapshotOfWorld } from './suggest-bench.ts';
 

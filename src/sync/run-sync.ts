@@ -3,10 +3,10 @@
  * snapshot. Anything that goes wrong before the write leaves the previous snapshot as it was.
  */
 import { createHash } from 'node:crypto';
-import type { RoadmapConfig } from '../../src/config/index.ts';
-import { readManifest, readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { itemSchema, SNAPSHOT_SCHEMA_VERSION, type Item, type ReactionContent, type SourceState } from '../../src/snapshot/schema.ts';
-import { recoverSnapshot, writeSnapshot } from '../../src/snapshot/write-snapshot.ts';
+import type { RoadmapConfig } from '../config/index.ts';
+import { readManifest, readSnapshot, type Snapshot } from '../snapshot/read-snapshot.ts';
+import { itemSchema, SNAPSHOT_SCHEMA_VERSION, type Item, type ReactionContent, type SourceState } from '../snapshot/schema.ts';
+import { recoverSnapshot, writeSnapshot } from '../snapshot/write-snapshot.ts';
 import { clearCheckpoint, loadCheckpoint, saveCheckpoint, type SyncCheckpoint } from './checkpoint.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';

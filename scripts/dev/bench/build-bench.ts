@@ -25,7 +25,7 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../src/config/index.ts';
+import { loadConfig } from '../../../src/config/index.ts';
 import { changeOneRequest, writeBenchSnapshot } from './bench-snapshot.ts';
 import { parseBuildLog, type BuildLog } from './build-log.ts';
 import { journalLessExt4Note } from './filesystem-check.ts';
@@ -35,7 +35,7 @@ import { copyProject } from './project-copy.ts';
 import { runNodeMeasured, type MeasuredRun } from './run-measured.ts';
 import { measureSite, type SiteSize } from './site-size.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** `npm run build`: Astro, with the heap limit a user's build gets. */
 const BUILD_SCRIPT = join(ROOT, 'scripts', 'build.ts');
 

@@ -11,10 +11,10 @@
  * ledger without touching it, and sends nothing.
  */
 import { resolve } from 'node:path';
-import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
-import { publishedReleases } from '../../src/model/publishable-items.ts';
-import { readSnapshot, DEFAULT_SNAPSHOT_DIR, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import type { Release } from '../../src/snapshot/schema.ts';
+import { loadConfig, type RoadmapConfig } from '../config/index.ts';
+import { publishedReleases } from '../model/publishable-items.ts';
+import { readSnapshot, DEFAULT_SNAPSHOT_DIR, type Snapshot } from '../snapshot/read-snapshot.ts';
+import type { Release } from '../snapshot/schema.ts';
 import { endpointsFromEnv } from '../sync/github-client.ts';
 import { composeMail, messageIdFor, type ComposedMail } from './compose-mail.ts';
 import { shippedMarker } from './comment-marker.ts';

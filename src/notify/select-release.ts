@@ -3,8 +3,8 @@
  * in several repositories), or else the newest published release that is not a pre-release.
  * Only releases in the snapshot count: the notifier never announces what the site cannot show.
  */
-import { sameRepository } from '../../src/model/item-key.ts';
-import type { Release } from '../../src/snapshot/schema.ts';
+import { sameRepository } from '../model/item-key.ts';
+import type { Release } from '../snapshot/schema.ts';
 import { NotifyError } from './notify-error.ts';
 
 export interface ReleaseChoice {

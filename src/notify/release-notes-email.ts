@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { renderMarkdown } from '../../src/markdown/render-markdown.ts';
+import { renderMarkdown } from '../markdown/render-markdown.ts';
 
 export interface EmailReleaseNotes {
   html: string;

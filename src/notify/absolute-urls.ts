@@ -3,7 +3,7 @@
  * the site. The model gives paths without the base (`/requests/12-dark-mode/`); the site puts
  * them under `site.base` on `site.url`, and so must we.
  */
-import type { SiteConfig } from '../../src/config/schema.ts';
+import type { SiteConfig } from '../config/schema.ts';
 
 export function siteUrl(site: Pick<SiteConfig, 'url' | 'base'>, path: string): string {
   const base = site.base === '/' ? '' : site.base;

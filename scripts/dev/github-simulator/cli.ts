@@ -1,7 +1,7 @@
 /**
  * Serves a world file on 127.0.0.1 so the sync can be tried by hand:
  *
- *   npx node scripts/github-simulator/cli.ts --world world.json [--port 4010] [--token secret] [--viewer login]
+ *   npx node scripts/dev/github-simulator/cli.ts --world world.json [--port 4010] [--token secret] [--viewer login]
  *
  * then run the sync with the two printed variables. Ctrl-C stops it.
  */
@@ -11,7 +11,7 @@ import { startSimulator } from './server.ts';
 import { worldSchema } from './world-schema.ts';
 
 const USAGE =
-  'Usage: npx node scripts/github-simulator/cli.ts --world <file.json> [--port <number>] [--token <token>] [--viewer <login>]';
+  'Usage: npx node scripts/dev/github-simulator/cli.ts --world <file.json> [--port <number>] [--token <token>] [--viewer <login>]';
 
 function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
@@ -52,7 +52,7 @@ if (!parsed.success) {
     .map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('\n');
   fail(
-    `The world file ${values.world} does not match the simulator's world format (scripts/github-simulator/store-types.ts):\n${problems}`,
+    `The world file ${values.world} does not match the simulator's world format (scripts/dev/github-simulator/store-types.ts):\n${problems}`,
   );
 }
 

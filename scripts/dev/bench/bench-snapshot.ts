@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { repositoryDir } from '../../src/snapshot/read-snapshot.ts';
+import { repositoryDir } from '../../../src/snapshot/read-snapshot.ts';
 import {
   ITEMS_PER_SHARD,
   itemShardSchema,
@@ -23,7 +23,7 @@ import {
   type ReactionContent,
   type Release,
   type RepositorySnapshot,
-} from '../../src/snapshot/schema.ts';
+} from '../../../src/snapshot/schema.ts';
 
 /** What the generated items must carry to be published by the project's configuration. */
 export interface BenchSource {
