@@ -1,7 +1,7 @@
 /**
  * A page per milestone: what is planned in it and how far along it is. A milestone is listed
- * when it holds at least one request; its progress counts the requests in it, as GitHub's
- * milestone page counts issues: shipped (or declined) requests are done, the others are open.
+ * when it holds at least one request; its progress counts the requests in it as GitHub's
+ * milestone page counts issues: closed ones are done, whatever the reason they were closed for.
  * A request belongs to the milestone of its canonical item (its duplicates' milestones do not
  * move it). Milestones of repositories that are not published never reach this list.
  */
@@ -22,11 +22,11 @@ export interface MilestoneEntry extends MilestoneSummary {
   requests: ItemKey[];
   /** How many of its requests are in each status. */
   statusCounts: Partial<Record<StatusId, number>>;
-  /** Requests shipped or declined: the milestone's progress is `done` of `requests.length`. */
+  /** Requests closed on GitHub: the milestone's progress is `done` of `requests.length`. */
   done: number;
 }
 
-const isDone = (request: Request): boolean => request.status === 'shipped' || request.status === 'declined';
+const isDone = (request: Request): boolean => request.closedAt !== null;
 
 export function buildMilestones(
   snapshot: Snapshot,
