@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hintFor } from './error-map.ts';
+import { changelogSchema } from './schemas/changelog.ts';
 import { duplicatesSchema } from './schemas/duplicates.ts';
 import { excludeSchema } from './schemas/exclude.ts';
 import { siteSchema } from './schemas/site.ts';
@@ -29,6 +30,8 @@ export const roadmapConfigSchema = z.strictObject(
     exclude: excludeSchema,
     /** How often the GitHub sync does a full pass, and how much it keeps. */
     sync: syncSchema,
+    /** How release pages group what they shipped. */
+    changelog: changelogSchema,
   },
   {
     error: hintFor(
@@ -53,3 +56,4 @@ export { duplicatesSchema, type DuplicatesConfig } from './schemas/duplicates.ts
 export { votesSchema, type VotesConfig } from './schemas/votes.ts';
 export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';
 export { syncSchema, type SyncConfig } from './schemas/sync.ts';
+export { changelogSchema, DEFAULT_CHANGELOG_CATEGORIES, type ChangelogConfig, type ChangelogCategory } from './schemas/changelog.ts';

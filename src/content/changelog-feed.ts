@@ -6,6 +6,7 @@ import { escapeXml } from '../xml/xml-escape.ts';
 import { absoluteUrl, href } from '../site/href.ts';
 import { USER_CONTENT_PATH } from '../images/user-content-images.ts';
 import { strings } from '../i18n/strings.ts';
+import { SITE_PATHS } from '../model/site-paths.ts';
 import type { ReleaseEntry } from './collections.ts';
 
 /** Feeds carry the latest releases only: feed readers keep what they have already seen. */
@@ -37,8 +38,11 @@ export function changelogFeedItems(releases: readonly ReleaseEntry[], site: URL 
       author: release.author?.login,
       isPrerelease: release.isPrerelease,
       summary: release.excerpt,
-      // The site's copies of external images, at full addresses: a feed reader is not on the site.
-      html: `${(rendered?.html ?? '').replaceAll(`src="${href(USER_CONTENT_PATH)}`, `src="${absoluteUrl(USER_CONTENT_PATH, site)}`)}${shipped}`,
+      // The site's copies of external images and its request pages (references such as #12), at
+      // full addresses: a feed reader is not on the site.
+      html: `${(rendered?.html ?? '')
+        .replaceAll(`src="${href(USER_CONTENT_PATH)}`, `src="${absoluteUrl(USER_CONTENT_PATH, site)}`)
+        .replaceAll(`href="${href(SITE_PATHS.requests)}`, `href="${absoluteUrl(SITE_PATHS.requests, site)}`)}${shipped}`,
     };
   });
 }

@@ -46,7 +46,7 @@ export const requestEntrySchema = z.object({
   statusHistory: z.array(z.object({ status, at: z.string() })),
   labels: z.array(z.object({ name: z.string(), color: z.string() })),
   milestone: z
-    .object({ title: z.string(), dueOn: z.string().nullable(), url: z.string(), state: z.enum(['OPEN', 'CLOSED']) })
+    .object({ title: z.string(), dueOn: z.string().nullable(), url: z.string(), state: z.enum(['OPEN', 'CLOSED']), path: z.string() })
     .nullable(),
   votes: z.object({
     total: z.number(),
@@ -97,6 +97,12 @@ export const releaseEntrySchema = releaseRefSchema.extend({
   excerpt: z.string(),
   author: personSchema.nullable(),
   shipped: z.array(shippedRequestSchema),
+  /** `shipped` by the changelog's categories: each group's title and its requests' keys. */
+  groups: z.array(z.object({ title: z.string(), requests: z.array(z.string()) })),
+  /** The first `THANKED_SHOWN` people who asked for what it shipped. */
+  thanked: z.array(personSchema),
+  /** How many people asked, however many `thanked` holds. */
+  thankedCount: z.number(),
 });
 export type ReleaseEntryData = z.infer<typeof releaseEntrySchema>;
 
@@ -112,6 +118,8 @@ export const overviewEntrySchema = z.object({
       title: z.string(),
       dueOn: z.string().nullable(),
       url: z.string(),
+      /** The milestone's page on the site. */
+      path: z.string(),
       requests: z.array(z.string()),
     }),
   ),

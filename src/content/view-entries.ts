@@ -4,8 +4,9 @@
  */
 import { strings } from '../i18n/strings.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
+import { referencedItemKeys, siteLinksFor } from '../markdown/site-links.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
-import { repositorySlug } from '../model/site-paths.ts';
+import { milestonePath, repositorySlug } from '../model/site-paths.ts';
 import { suggestTargets } from '../model/suggest-targets.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor, Comment } from '../snapshot/schema.ts';
@@ -15,6 +16,8 @@ import type { LoadedRoadmap } from './load-roadmap.ts';
 const GITHUB = 'https://github.com';
 /** Voters a request page shows, first supporters first; the others are counted. */
 export const VOTERS_SHOWN = 40;
+/** People a release page thanks by avatar; the others are counted. */
+export const THANKED_SHOWN = 48;
 const MAINTAINERS = new Set<Comment['authorAssociation']>(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export interface ViewEntry<T> {
@@ -47,8 +50,34 @@ function hostOf(loaded: LoadedRoadmap, repository: string): string {
   }
 }
 
-function personOf(actor: Actor | null, host: string): RequestEntryData['author'] {
+function personOf(actor: Pick<Actor, 'login' | 'avatarUrl'> | null, host: string): RequestEntryData['author'] {
   return actor === null ? null : { login: actor.login, avatarUrl: actor.avatarUrl, url: `${host}/${encodeURIComponent(actor.login)}` };
+}
+
+/**
+ * Where each published item's page is, with the site's base: a request's own page, and for a
+ * merged duplicate the page of the request it was merged into. Built once per roadmap.
+ */
+const siteAddresses = new WeakMap<LoadedRoadmap, Map<string, string>>();
+
+function siteAddressesOf(loaded: LoadedRoadmap): Map<string, string> {
+  let addresses = siteAddresses.get(loaded);
+  if (addresses === undefined) {
+    const base = loaded.config.site.base.replace(/\/+$/, '');
+    addresses = new Map();
+    for (const request of loaded.roadmap.requests) {
+      addresses.set(request.key, `${base}${request.path}`);
+      for (const duplicate of request.duplicates) addresses.set(duplicate.key, `${base}${request.path}`);
+    }
+    siteAddresses.set(loaded, addresses);
+  }
+  return addresses;
+}
+
+/** The site addresses of the requests these texts, written in `repository`, may reference. */
+function siteLinksOf(loaded: LoadedRoadmap, repository: string, texts: readonly string[]): Record<string, string> {
+  const keys = texts.flatMap((text) => [...referencedItemKeys(text, repository)]);
+  return siteLinksFor(keys, siteAddressesOf(loaded));
 }
 
 function repositoryName(repository: string): string {
@@ -59,11 +88,23 @@ export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingVi
   const host = hostOf(loaded, request.repository);
   // The trending score changes with every sync; it reaches pages through the overview instead.
   const { trendingScore: _trending, ...stable } = request;
-  return { id: request.slug, inputs: { request: stable, host }, build: (render) => buildRequestEntry(stable, host, render) };
+  const milestone = request.milestone && milestonePath(request.milestone, loaded.config.sources);
+  const siteLinks = siteLinksOf(loaded, request.repository, [request.body, ...request.comments.map((comment) => comment.body)]);
+  return {
+    id: request.slug,
+    inputs: { request: stable, host, milestone, siteLinks },
+    build: (render) => buildRequestEntry(stable, host, milestone, siteLinks, render),
+  };
 }
 
-function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string, render: MarkdownRenderer): ViewEntry<RequestEntryData> {
-  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
+function buildRequestEntry(
+  request: Omit<Request, 'trendingScore'>,
+  host: string,
+  milestonePagePath: string | null,
+  siteLinks: Record<string, string>,
+  render: MarkdownRenderer,
+): ViewEntry<RequestEntryData> {
+  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels, siteLinks };
   return {
     id: request.slug,
     html: render.html(request.body, markdown),
@@ -88,6 +129,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
         dueOn: request.milestone.dueOn,
         url: request.milestone.url,
         state: request.milestone.state,
+        path: milestonePagePath ?? '',
       },
       votes: {
         total: request.votes.total,
@@ -138,26 +180,35 @@ export function releaseEntry(
     const { repository, number, type, title, path, status } = request;
     return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
   });
-  return { id: release.slug, inputs: { release, host, shipped }, build: (render) => buildReleaseEntry(release, host, shipped, render) };
+  const siteLinks = siteLinksOf(loaded, release.repository, [release.body]);
+  return {
+    id: release.slug,
+    inputs: { release, host, shipped, siteLinks },
+    build: (render) => buildReleaseEntry(release, host, shipped, siteLinks, render),
+  };
 }
 
 function buildReleaseEntry(
   release: ReleaseEntry,
   host: string,
   shipped: ReleaseEntryData['shipped'],
+  siteLinks: Record<string, string>,
   render: MarkdownRenderer,
 ): ViewEntry<ReleaseEntryData> {
-  const { body, author, shipped: _keys, ...ref } = release;
+  const { body, author, shipped: _keys, groups, thanked, ...ref } = release;
   return {
     id: release.slug,
     // Release notes sit right under the release's title, so their headings start at <h2>.
-    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels }),
+    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels, siteLinks }),
     data: {
       ...ref,
       title: release.name?.trim() || release.tagName,
       excerpt: render.excerpt(body),
       author: personOf(author, host),
       shipped,
+      groups,
+      thanked: thanked.slice(0, THANKED_SHOWN).flatMap((person) => personOf(person, host) ?? []),
+      thankedCount: thanked.length,
     },
   };
 }
@@ -185,7 +236,15 @@ function buildOverviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData>
         description: repository.isPrivate ? null : repository.description,
       })),
       suggest: suggestTargets(snapshot.repositories, config.sources),
-      horizons: roadmap.horizons.map(({ horizon, repository, title, dueOn, url, requests }) => ({ horizon, repository, title, dueOn, url, requests })),
+      horizons: roadmap.horizons.map(({ horizon, repository, number, title, dueOn, url, requests }) => ({
+        horizon,
+        repository,
+        title,
+        dueOn,
+        url,
+        path: milestonePath({ repository, number, title }, config.sources),
+        requests,
+      })),
       trending: Object.fromEntries(roadmap.requests.map((request) => [request.key, request.trendingScore])),
     },
   };

@@ -123,6 +123,22 @@ export const strings = {
     empty: 'No releases yet.',
     allReleases: 'All releases',
     publishedBy: (login: string) => `Published by ${login}`,
+    thanksHeading: 'Thank you',
+    thanks: (count: number) =>
+      count === 1 ? 'One person asked for what this release shipped.' : `${count.toLocaleString('en')} people asked for what this release shipped.`,
+    milestonesLink: 'Milestones: what is planned next',
+  },
+  milestones: {
+    title: 'Milestones',
+    description: 'What is planned in each milestone, and how far along it is.',
+    empty: 'No milestone holds a request yet.',
+    open: 'Open',
+    closed: 'Closed',
+    progress: (done: number, total: number) => `${done} of ${total} done`,
+    progressLabel: (title: string) => `Progress of ${title}`,
+    requestsHeading: 'Requests in this milestone',
+    viewOnGitHub: 'View on GitHub',
+    allMilestones: 'All milestones',
   },
   merged: {
     title: (title: string) => `Merged: ${title}`,

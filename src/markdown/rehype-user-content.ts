@@ -26,11 +26,14 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { isGitHubImage, normalImageUrl } from './github-images.ts';
+import { linkedItemKey } from './site-links.ts';
 
 declare module 'vfile' {
   interface DataMap {
     /** `UserContentOptions['images']` of this one text, so processors are shared between texts. */
     externalImages: Readonly<Record<string, string>>;
+    /** `RenderMarkdownOptions['siteLinks']` of this one text. */
+    siteLinks: Readonly<Record<string, string>>;
   }
 }
 
@@ -144,6 +147,8 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
   const taskLabels = options.taskLabels ?? { done: 'Completed task', open: 'Open task' };
   return (tree: Root, file: VFile): undefined => {
     const images = file.data.externalImages ?? options.images;
+    const siteLinks = file.data.siteLinks ?? {};
+    const origins = ['https://github.com', ...(options.enterpriseOrigin ? [options.enterpriseOrigin] : [])];
     const ids = new Set<string>();
     let highest = 6;
     walk(tree, (element) => {
@@ -170,7 +175,10 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
           const target = safelyDecoded(href.slice(1));
           if (!target.startsWith(idPrefix) && ids.has(idPrefix + target)) element.properties.href = `#${idPrefix}${target}`;
         } else {
-          element.properties.rel = rel;
+          const key = Object.keys(siteLinks).length > 0 ? linkedItemKey(href, origins) : null;
+          const onSite = key === null ? undefined : siteLinks[key];
+          if (onSite === undefined) element.properties.rel = rel;
+          else element.properties.href = onSite;
         }
       }
       const heading = HEADING.exec(element.tagName);

@@ -41,6 +41,11 @@ export interface RenderMarkdownOptions {
    * address (see `rehype-user-content.ts`); any other such image becomes a link.
    */
   images?: Readonly<Record<string, string>>;
+  /**
+   * Site addresses of the requests the text may reference, by item key (`owner/name#12`): links
+   * to them lead there instead of GitHub (see `site-links.ts`).
+   */
+  siteLinks?: Readonly<Record<string, string>>;
 }
 
 const GITHUB = 'https://github.com';
@@ -141,18 +146,19 @@ function parse(markdown: string, options: RenderMarkdownOptions): Parsed {
   const processorOf = processorsFor(options);
   const tree = processorOf(PARSE_ONLY).parse(markdown);
   const steps = { rawHtml: hasRawHtml(tree), references: REFERENCE_CANDIDATE.test(markdown) };
-  return { tree, processor: processorOf(steps), images: options.images ?? {} };
+  return { tree, processor: processorOf(steps), images: options.images ?? {}, siteLinks: options.siteLinks ?? {} };
 }
 
 interface Parsed {
   tree: Root;
   processor: Processor;
   images: Readonly<Record<string, string>>;
+  siteLinks: Readonly<Record<string, string>>;
 }
 
-function finish({ tree, processor, images }: Parsed): string {
-  // The images go with the text, not the processor, which many texts share.
-  return String(processor.stringify(processor.runSync(tree, { data: { externalImages: images } }))).trim();
+function finish({ tree, processor, images, siteLinks }: Parsed): string {
+  // The images and links go with the text, not the processor, which many texts share.
+  return String(processor.stringify(processor.runSync(tree, { data: { externalImages: images, siteLinks } }))).trim();
 }
 
 /** Safe HTML for `markdown`. Synchronous; the same input always gives the same output. */

@@ -118,6 +118,25 @@ export function releasePath(
   return `/changelog/${releaseSlug(release, sources)}/`;
 }
 
+/**
+ * A milestone's segment in URLs: its number and title (`3-v2-0`), prefixed by the repository
+ * outside the first source, like a request's.
+ */
+export function milestoneSlug(
+  milestone: { repository: string; number: number; title: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  const prefix = isFirstSource(milestone.repository, sources) ? '' : `${repositorySlug(milestone.repository, sources)}-`;
+  return `${prefix}${milestone.number}-${titleSlug(milestone.title)}`;
+}
+
+export function milestonePath(
+  milestone: { repository: string; number: number; title: string },
+  sources: readonly Pick<SourceConfig, 'repo'>[],
+): string {
+  return `/milestones/${milestoneSlug(milestone, sources)}/`;
+}
+
 export type RequestFilter =
   | { kind: 'all' }
   | { kind: 'status'; status: StatusId }
@@ -179,6 +198,7 @@ export const SITE_PATHS = {
   changelog: '/changelog/',
   changelogRss: '/changelog/rss.xml',
   changelogAtom: '/changelog/atom.xml',
+  milestones: '/milestones/',
   about: '/about/',
   search: '/search/',
   /** The repositories a visitor can suggest something in, when there is more than one. */

@@ -132,4 +132,18 @@ export interface ReleaseEntry extends ReleaseRef {
   body: string;
   author: Actor | null;
   shipped: ItemKey[];
+  /** `shipped` sorted into the changelog's categories, in their order, empty groups left out. */
+  groups: ReleaseGroup[];
+  /** The people who asked for what it shipped (authors and voters), each once, first to ask first. */
+  thanked: Person[];
+}
+
+export interface ReleaseGroup {
+  title: string;
+  requests: ItemKey[];
+}
+
+export interface Person {
+  login: string;
+  avatarUrl: string;
 }

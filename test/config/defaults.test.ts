@@ -48,6 +48,14 @@ describe('defaults', () => {
       votes: { reactions: ['THUMBS_UP'], countAuthor: true, trendingHalfLifeDays: 14 },
       exclude: { labels: ['spam', 'invalid'], users: [], bots: true },
       sync: { fullSyncEveryHours: 24, comments: 5 },
+      changelog: {
+        categories: [
+          { title: 'New', labels: ['feature', 'enhancement', 'feature request', 'type: feature', 'kind/feature'] },
+          { title: 'Improved', labels: ['improvement', 'performance', 'ux', 'accessibility', 'documentation', 'docs'] },
+          { title: 'Fixed', labels: ['bug', 'fix', 'regression', 'type: bug', 'kind/bug'] },
+        ],
+        other: 'Other changes',
+      },
     } satisfies RoadmapConfig);
   });
 

@@ -237,8 +237,13 @@ describe('every request of a build shows one vote count, the number of people be
     let listed = 0;
     for (const entry of [atom.feed.entry].flat()) {
       const content = parseFragment(String(entry.content['#text'] ?? entry.content));
-      // Release notes have lists of their own; the shipped requests are the items linking to one.
-      for (const item of byTag(content, 'li')) {
+      // Release notes have lists of their own, whose references link to requests too; the shipped
+      // requests are the list after the feed's own heading, which comes last.
+      const heading = byTag(content, 'h2').findLast((element) => text(element) === strings.changelog.shippedHeading);
+      if (heading === undefined) continue;
+      const siblings = heading.parentNode?.childNodes ?? [];
+      const list = siblings.slice(siblings.indexOf(heading) + 1).find((node) => 'tagName' in node && node.tagName === 'ul');
+      for (const item of list ? byTag(list as Element, 'li') : []) {
         const link = byTag(item, 'a').find((anchor) => byPath.has(sitePath(attr(anchor, 'href') ?? '')));
         const request = link && byPath.get(sitePath(attr(link, 'href') ?? ''));
         if (request === undefined) continue;

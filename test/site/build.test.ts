@@ -335,6 +335,67 @@ describe('changelog', () => {
     }
   });
 
+  it('groups what a release shipped under the category of each request’s labels', async () => {
+    // The category a request belongs to, from its item's labels on GitHub and the configured
+    // categories in order; requests no category takes are listed last.
+    const categoryOf = (key: string): string => {
+      const item = snapshot.items.find((candidate) => `${candidate.repository}#${candidate.number}`.toLowerCase() === key);
+      const labels = new Set((item?.labels ?? []).map((label) => label.toLowerCase()));
+      return config.changelog.categories.find((category) => category.labels.some((label) => labels.has(label.toLowerCase())))?.title ?? config.changelog.other;
+    };
+    let checked = 0;
+    for (const release of roadmap.releases.filter((entry) => entry.shipped.length > 0)) {
+      const html = await page(release.path);
+      const categories = new Set(release.shipped.map(categoryOf));
+      const headings = byTag(html, 'h3').filter((heading) => attr(heading.parentNode as Element, 'class') === 'shipped-group').map(text);
+      // One heading per category in use, in the configured order, unless all are "other".
+      const order = [...config.changelog.categories.map((category) => category.title), config.changelog.other];
+      const expected = order.filter((title) => categories.has(title));
+      expect(headings, release.tagName).toEqual(expected.length === 1 && expected[0] === config.changelog.other ? [] : expected);
+      for (const group of elements(html).filter((element) => attr(element, 'class') === 'shipped-group')) {
+        const title = byTag(group, 'h3').map(text)[0] ?? config.changelog.other;
+        for (const link of byTag(group, 'a')) {
+          const request = roadmap.requests.find((candidate) => candidate.path === sitePath(attr(link, 'href') ?? ''));
+          expect(request && categoryOf(request.key), `${release.tagName}: ${attr(link, 'href')}`).toBe(title);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('has a page per milestone listing its requests and how many are done', async () => {
+    const milestones = snapshot.repositories.flatMap((repository) => repository.milestones.map((milestone) => ({ repository: repository.repository, ...milestone })));
+    let pages = 0;
+    for (const milestone of milestones) {
+      // Its requests: canonical requests whose item is in the milestone on GitHub.
+      const inIt = roadmap.requests.filter((request) => {
+        const item = snapshot.items.find((candidate) => `${candidate.repository}#${candidate.number}`.toLowerCase() === request.key);
+        return item?.type === 'issue' && item.milestone === milestone.number && item.repository.toLowerCase() === milestone.repository.toLowerCase();
+      });
+      // Addresses outside the first repository start with the repository's name, as requests' do.
+      const first = milestone.repository.toLowerCase() === config.sources[0]?.repo.toLowerCase();
+      const prefix = `${first ? '' : `${milestone.repository.split('/')[1]?.toLowerCase()}-`}${milestone.number}-`;
+      const listed = (await readdir(join(dist, 'milestones'))).filter((name) => name.startsWith(prefix));
+      if (inIt.length === 0) {
+        expect(listed, milestone.title).toEqual([]);
+        continue;
+      }
+      expect(listed, milestone.title).toHaveLength(1);
+      const html = await page(`/milestones/${listed[0]}/`);
+      const links = new Set(byTag(html, 'a').map((link) => sitePath(attr(link, 'href') ?? '')));
+      for (const request of inIt) expect(links, `${milestone.title}: ${request.key}`).toContain(request.path);
+      const done = inIt.filter((request) => {
+        const item = snapshot.items.find((candidate) => `${candidate.repository}#${candidate.number}`.toLowerCase() === request.key);
+        return item?.state === 'CLOSED';
+      }).length;
+      const progress = byTag(html, 'progress')[0];
+      expect(progress && [attr(progress, 'value'), attr(progress, 'max')], milestone.title).toEqual([String(done), String(inIt.length)]);
+      pages += 1;
+    }
+    expect(pages).toBeGreaterThan(0);
+  });
+
   it('appends the MDX notes written for a release', async () => {
     const source = await readFile(fileOf('/changelog/v1.6.0/'), 'utf8');
     expect(source).toContain('Upgrading from 1.5');
