@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRequests } from '../../src/model/build-requests.ts';
 import type { Item } from '../../src/snapshot/schema.ts';
 import { suggestDuplicateRequests } from '../../src/suggest/suggest-duplicate-requests.ts';
-import { configWith, discussion, DOCS, issue, MAIN, markedDuplicate, repository, snapshotOf } from '../site/helpers/snapshot-builders.ts';
+import { configWith, discussion, DOCS, issue, MAIN, markedDuplicate, repository, snapshotOf } from '../helpers/snapshot-builders.ts';
 import { BACKGROUND } from './fixtures/task-app-requests.ts';
 
 const DARK_MODE = { title: 'Dark mode', body: 'The white interface hurts my eyes at night. Please add a dark theme that follows the system setting.' };

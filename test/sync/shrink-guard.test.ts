@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shrinkRefusal } from '../../src/sync/shrink-guard.ts';
 import type { Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { issue, repository, snapshotOf } from '../site/helpers/snapshot-builders.ts';
+import { issue, repository, snapshotOf } from '../helpers/snapshot-builders.ts';
 
 const GITHUB = 'https://api.github.com';
 
