@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hintFor } from './error-map.ts';
 import { duplicatesSchema } from './schemas/duplicates.ts';
+import { embedSchema } from './schemas/embed.ts';
 import { excludeSchema } from './schemas/exclude.ts';
 import { siteSchema } from './schemas/site.ts';
 import { sourcesSchema } from './schemas/sources.ts';
@@ -29,6 +30,8 @@ export const roadmapConfigSchema = z.strictObject(
     exclude: excludeSchema,
     /** How often the GitHub sync does a full pass, and how much it keeps. */
     sync: syncSchema,
+    /** Who may show the widget page, `/embed/`, in a frame. */
+    embed: embedSchema,
   },
   {
     error: hintFor(
@@ -53,3 +56,4 @@ export { duplicatesSchema, type DuplicatesConfig } from './schemas/duplicates.ts
 export { votesSchema, type VotesConfig } from './schemas/votes.ts';
 export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';
 export { syncSchema, type SyncConfig } from './schemas/sync.ts';
+export { embedSchema, type EmbedConfig } from './schemas/embed.ts';
