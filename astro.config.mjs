@@ -4,7 +4,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/config/astro-options.ts';
 import duplicateSuggestions from './src/integrations/duplicate-suggestions.ts';
+import frameHeaders from './src/integrations/frame-headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import readmeCards from './src/integrations/readme-cards.ts';
 import requestFiles from './src/integrations/request-files.ts';
 import { snapshotSource } from './src/integrations/snapshot-source.ts';
 import socialImages from './src/integrations/social-images.ts';
@@ -23,7 +25,7 @@ export default defineConfig({
   cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
   // Pagefind goes before the integrations that write files after the pages: their writing,
   // begun when the pages are done, goes on while it indexes them.
-  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), userContentImages()],
+  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), readmeCards(), userContentImages(), frameHeaders()],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of

@@ -4,8 +4,13 @@
  * links to GitHub.
  *
  *   npx node scripts/report-duplicates.ts [--threshold 0.35] [--limit 50] [--json]
+ *                                         [--since 2026-11-01 | --since 7d]
  *                                         [--out .cache/reports/suggested-duplicates.md]
  *                                         [--truth <world>.truth.json]
+ *
+ * `--since` keeps the pairs whose newer request was opened on or after a date, or within a
+ * number of days before the snapshot was taken: the new requests that may repeat an old one,
+ * for a scheduled check.
  *
  * The snapshot is `ROADMAP_SNAPSHOT_DIR` or `content/snapshot/`. When it is the generated demo
  * (or `--truth` names a generator's truth file), the suggestions are also measured against the
@@ -30,7 +35,8 @@ import { requestSummary, suggestionRows } from '../src/suggest/suggestion-rows.t
 
 const DEFAULT_OUT = '.cache/reports/suggested-duplicates.md';
 const USAGE =
-  'Usage: npm run report:duplicates -- [--threshold <0..1>] [--limit <n>] [--json] [--out <file.md>] [--truth <file.truth.json>]';
+  'Usage: npm run report:duplicates -- [--threshold <0..1>] [--limit <n>] [--since <yyyy-mm-dd | days>d] [--json] [--out <file.md>] [--truth <file.truth.json>]';
+const DAY_MS = 86_400_000;
 /** How `npm run demo:snapshot` signs the snapshots it makes (see scripts/dev/build-demo-snapshot.ts). */
 const DEMO_ORIGIN = /\bdemo world, seed (\d+)\b/;
 
@@ -45,6 +51,7 @@ interface Options {
   json: boolean;
   out: string;
   truth: string | undefined;
+  since: { date: string } | { days: number } | undefined;
 }
 
 class UsageError extends Error {}
@@ -60,6 +67,7 @@ function parseOptions(argv: string[]): Options {
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         truth: { type: 'string' },
+        since: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -73,7 +81,23 @@ function parseOptions(argv: string[]): Options {
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
     throw new UsageError(`--limit must be a whole number of at least 1, got "${values.limit ?? ''}".`);
   }
-  return { threshold, limit, json: values.json, out: values.out ?? DEFAULT_OUT, truth: values.truth };
+  return { threshold, limit, json: values.json, out: values.out ?? DEFAULT_OUT, truth: values.truth, since: parseSince(values.since) };
+}
+
+function parseSince(value: string | undefined): Options['since'] {
+  if (value === undefined) return undefined;
+  const days = /^(\d{1,5})d$/.exec(value.trim());
+  if (days) return { days: Number(days[1]) };
+  if (/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/.test(value.trim()) && !Number.isNaN(Date.parse(value.trim()))) {
+    return { date: new Date(value.trim()).toISOString() };
+  }
+  throw new UsageError(`--since must be a date such as 2026-11-01, or a number of days before the snapshot such as 7d, got "${value}".`);
+}
+
+/** The earliest creation time a pair's newer request may have; days count back from the snapshot, so a re-run says the same. */
+function sinceTime(since: Options['since'], syncedAt: string): string | undefined {
+  if (since === undefined) return undefined;
+  return 'date' in since ? since.date : new Date(Date.parse(syncedAt) - since.days * DAY_MS).toISOString();
 }
 
 /** The unmarked duplicate pairs in a truth file; `null` when the file is optional and absent. */
@@ -115,12 +139,15 @@ async function run(argv: string[]): Promise<number> {
   const requests = buildRequests(snapshot, config);
 
   const all = suggestDuplicateRequests(requests, snapshot.items, { threshold: options.threshold });
-  const suggestions = options.limit === undefined ? all.suggestions : all.suggestions.slice(0, options.limit);
+  const byKey = new Map(requests.map((request) => [request.key, request]));
+  const since = sinceTime(options.since, snapshot.manifest.syncedAt);
+  // `b` is the newer request of a pair: the one that may repeat the other.
+  const listed = since === undefined ? all.suggestions : all.suggestions.filter((suggestion) => (byKey.get(suggestion.b)?.createdAt ?? '') >= since);
+  const suggestions = options.limit === undefined ? listed : listed.slice(0, options.limit);
   const rows = suggestionRows(suggestions, requests);
   const firstRepository = config.sources[0]?.repo;
 
   const known = await knownDuplicates(snapshot, snapshotDir, options.truth);
-  const byKey = new Map(requests.map((request) => [request.key, request]));
   const measured: ReportEvaluation | undefined = known
     ? {
         source: known.source,
@@ -135,7 +162,7 @@ async function run(argv: string[]): Promise<number> {
 
   const markdown = reportMarkdown(
     rows,
-    { syncedAt: snapshot.manifest.syncedAt, requests: all.stats.documents, threshold: options.threshold, firstRepository, totalSuggestions: all.suggestions.length },
+    { syncedAt: snapshot.manifest.syncedAt, requests: all.stats.documents, threshold: options.threshold, firstRepository, totalSuggestions: listed.length },
     measured,
   );
   await mkdir(dirname(options.out), { recursive: true });
@@ -152,14 +179,15 @@ async function run(argv: string[]): Promise<number> {
           missed: measured.evaluation.missed,
         }
       : null;
-    process.stdout.write(`${JSON.stringify({ syncedAt: snapshot.manifest.syncedAt, threshold: options.threshold, stats: all.stats, suggestions: rows, evaluation }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ syncedAt: snapshot.manifest.syncedAt, threshold: options.threshold, since: since ?? null, stats: all.stats, suggestions: rows, evaluation }, null, 2)}\n`);
   } else {
     const summary = [
       rows.length === 0 ? 'No pair of requests scores above the threshold.' : `${reportTable(rows, firstRepository).trimEnd()}\n(D) a Discussion`,
       '',
-      `${all.suggestions.length} suggested duplicate${all.suggestions.length === 1 ? '' : 's'} among ${all.stats.documents} requests ` +
+      `${listed.length} suggested duplicate${listed.length === 1 ? '' : 's'} among ${all.stats.documents} requests ` +
+        (since === undefined ? '' : `whose newer request was opened since ${since.slice(0, 10)} `) +
         `(threshold ${options.threshold}; ${all.stats.comparedPairs.toLocaleString('en')} of ${all.stats.allPairs.toLocaleString('en')} pairs compared)` +
-        (rows.length < all.suggestions.length ? `, ${rows.length} shown.` : '.'),
+        (rows.length < listed.length ? `, ${rows.length} shown.` : '.'),
     ];
     if (measured) summary.push(`${measured.source}: ${formatPrecisionRecall(measured.evaluation)}.`);
     process.stdout.write(`${summary.join('\n')}\n`);

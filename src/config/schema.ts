@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { hintFor } from './error-map.ts';
 import { changelogSchema } from './schemas/changelog.ts';
 import { duplicatesSchema } from './schemas/duplicates.ts';
+import { embedSchema } from './schemas/embed.ts';
 import { excludeSchema } from './schemas/exclude.ts';
 import { siteSchema } from './schemas/site.ts';
 import { sourcesSchema } from './schemas/sources.ts';
@@ -32,6 +33,8 @@ export const roadmapConfigSchema = z.strictObject(
     sync: syncSchema,
     /** How release pages group what they shipped. */
     changelog: changelogSchema,
+    /** Who may show the widget page, `/embed/`, in a frame. */
+    embed: embedSchema,
   },
   {
     error: hintFor(
@@ -57,3 +60,4 @@ export { votesSchema, type VotesConfig } from './schemas/votes.ts';
 export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';
 export { syncSchema, type SyncConfig } from './schemas/sync.ts';
 export { changelogSchema, DEFAULT_CHANGELOG_CATEGORIES, type ChangelogConfig, type ChangelogCategory } from './schemas/changelog.ts';
+export { embedSchema, type EmbedConfig } from './schemas/embed.ts';

@@ -238,6 +238,31 @@ export const strings = {
   badge: {
     label: 'votes',
   },
+  cards: {
+    topRequests: 'Most wanted requests',
+    roadmap: 'Roadmap',
+    latestRelease: (name: string, date: string) => `Latest release: ${name} · ${date}`,
+    noRelease: 'Latest release',
+    votes: 'votes',
+    noOpenRequests: 'No open requests at the moment.',
+    nothingPlanned: 'Nothing planned yet',
+    noReleaseYet: 'Nothing released yet.',
+    shippedNothing: 'No requests shipped in this release.',
+    more: (count: number) => `and ${count.toLocaleString('en')} more`,
+    moreMilestones: (count: number) => (count === 1 ? 'and 1 more milestone' : `and ${count.toLocaleString('en')} more milestones`),
+    title: (card: string, site: string) => `${card}, on ${site}`,
+  },
+  embed: {
+    title: 'Most wanted requests',
+    intro: 'Vote on GitHub for what matters to you.',
+    empty: 'No open requests at the moment.',
+    viewAll: 'See the whole roadmap',
+    opensInNewTab: '(opens in a new tab)',
+  },
+  related: {
+    heading: 'Related requests',
+    hint: 'Asking for the same thing? Vote there instead of opening a new request: votes on one request count more than votes spread over two.',
+  },
   markdown: {
     taskLabels: { done: 'Completed task', open: 'Open task' },
   },

@@ -11,7 +11,7 @@
  *   files of the site for the same reason);
  * - inline styles allowed, for the theme's colour variables;
  * - no plugins, no `<base>` hijacking, forms only to the site.
- * `frame-ancestors` is not honoured in a meta tag; a host that can send headers should add it.
+ * `frame-ancestors` is not honoured in a meta tag: it goes in `_headers` (`frame-headers.ts`), for the hosts that read it.
  * @see https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy
  */
 import { githubImageCspSources } from '../markdown/github-images.ts';

@@ -12,6 +12,8 @@ export interface SuggestionJob {
   documents: SuggestionDocument[];
   /** The pairs maintainers already said are not duplicates. */
   excludedPairs: Array<[string, string]>;
+  /** Pairs scoring below this are left out; default `DEFAULT_THRESHOLD`. */
+  threshold?: number;
 }
 
 /**
@@ -23,8 +25,10 @@ export function suggestionJob(requests: readonly Request[], items: readonly Item
 }
 
 export function runSuggestionJob(job: SuggestionJob, options: SuggestOptions = {}): SuggestionResult {
+  const threshold = options.threshold ?? job.threshold;
   return suggestDuplicates(job.documents, {
     ...options,
+    ...(threshold === undefined ? {} : { threshold }),
     excludedPairs: [...job.excludedPairs, ...(options.excludedPairs ?? [])],
   });
 }

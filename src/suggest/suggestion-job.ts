@@ -7,10 +7,13 @@
  * (`astro dev`), the page works them out itself. The two share the loaded roadmap object through
  * `loadRoadmap()`, and the result through `processGlobal`: the page is bundled by Astro, and the
  * bundle has its own copy of this module.
+ *
+ * The build works out the pairs down to `RELATED_THRESHOLD`, for the request pages' related
+ * requests; the maintainers' page keeps those at or above `DEFAULT_THRESHOLD`, as the report does.
  */
 import type { LoadedRoadmap } from '../content/load-roadmap.ts';
 import { runSuggestionJob, suggestionJob, type SuggestionJob } from './suggest-duplicate-requests.ts';
-import type { SuggestionResult } from './suggest-duplicates.ts';
+import { DEFAULT_THRESHOLD, RELATED_THRESHOLD, type SuggestionResult } from './suggest-duplicates.ts';
 import { processGlobal } from '../workers/process-global.ts';
 
 const shared = processGlobal('duplicate-suggestions', () => new WeakMap<object, Promise<SuggestionResult>>());
@@ -19,7 +22,7 @@ const shared = processGlobal('duplicate-suggestions', () => new WeakMap<object, 
 export function startSuggestions(loaded: LoadedRoadmap, compute: (job: SuggestionJob) => Promise<SuggestionResult>): Promise<SuggestionResult> {
   let result = shared.get(loaded.roadmap);
   if (result === undefined) {
-    result = Promise.resolve().then(() => compute(suggestionJob(loaded.roadmap.requests, loaded.snapshot.items)));
+    result = Promise.resolve().then(() => compute({ ...suggestionJob(loaded.roadmap.requests, loaded.snapshot.items), threshold: RELATED_THRESHOLD }));
     shared.set(loaded.roadmap, result);
     // A failure is not kept: whoever asks next works them out again.
     result.catch(() => shared.delete(loaded.roadmap));
@@ -27,7 +30,16 @@ export function startSuggestions(loaded: LoadedRoadmap, compute: (job: Suggestio
   return result;
 }
 
-/** The suggestions of `loaded`: the ones a worker has worked out or is working out, else worked out here. */
+/**
+ * The pairs of `loaded` down to `RELATED_THRESHOLD`: the ones a worker has worked out or is
+ * working out, else worked out here.
+ */
 export function suggestionsFor(loaded: LoadedRoadmap): Promise<SuggestionResult> {
   return startSuggestions(loaded, async (job) => runSuggestionJob(job));
+}
+
+/** The suggested duplicates of `loaded`, as `npm run report:duplicates` lists them: the pairs at or above `DEFAULT_THRESHOLD`. */
+export async function duplicateSuggestionsFor(loaded: LoadedRoadmap): Promise<SuggestionResult> {
+  const { suggestions, stats } = await suggestionsFor(loaded);
+  return { suggestions: suggestions.filter((suggestion) => suggestion.score >= DEFAULT_THRESHOLD), stats };
 }

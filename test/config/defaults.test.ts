@@ -56,6 +56,7 @@ describe('defaults', () => {
         ],
         other: 'Other changes',
       },
+      embed: { frameAncestors: ['*'] },
     } satisfies RoadmapConfig);
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { markdownText, reportMarkdown } from '../../src/suggest/report-markdown.ts';
 import { reportTable, terminalText } from '../../src/suggest/report-table.ts';
 import type { RequestSummary, SuggestionRow } from '../../src/suggest/suggestion-rows.ts';
@@ -88,7 +89,25 @@ describe('npm run report:duplicates', () => {
     expect(stdout).toMatch(/The demo generator's unmarked duplicates \(seed 1\): precision \d\.\d\d, recall \d\.\d\d/);
   });
 
+  it('keeps, with --since, the pairs whose newer request was opened in the last days before the snapshot', async () => {
+    type Report = { syncedAt: string; since: string | null; suggestions: Array<{ a: { key: string }; b: { key: string } }> };
+    const report = async (args: string[]) => JSON.parse((await run(process.execPath, [SCRIPT, '--json', '--out', join(dir, 'since.md'), ...args])).stdout) as Report;
+    const [everything, recent, byDate] = await Promise.all([report([]), report(['--since', '120d']), report(['--since', '2026-07-04'])]);
+    const snapshot = await readSnapshot('content/snapshot');
+    const openedAt = new Map(snapshot.items.map((item) => [`${item.repository.toLowerCase()}#${item.number}`, item.createdAt]));
+    const newer = (pair: Report['suggestions'][number]) => [openedAt.get(pair.a.key) ?? '', openedAt.get(pair.b.key) ?? ''].sort()[1] ?? '';
+
+    const cutoff = new Date(Date.parse(everything.syncedAt) - 120 * 86_400_000).toISOString();
+    expect(recent.since).toBe(cutoff);
+    const expected = everything.suggestions.filter((pair) => newer(pair) >= cutoff);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(everything.suggestions.length);
+    expect(recent.suggestions).toEqual(expected);
+    expect(byDate.suggestions).toEqual(everything.suggestions.filter((pair) => newer(pair) >= '2026-07-04T00:00:00.000Z'));
+  });
+
   it.each([
+    [['--since', 'last week'], 2, /--since must be a date such as 2026-11-01, or a number of days/],
     [['--threshold', '2'], 2, /--threshold must be a number from 0 to 1/],
     [['--limit', '0'], 2, /--limit must be a whole number/],
   ])('refuses %j with exit code %i', async (args, code, message) => {

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadRoadmap } from '../../src/content/load-roadmap.ts';
 import { suggestOnWorker } from '../../src/integrations/duplicate-suggestions.ts';
 import { suggestDuplicateRequests, suggestionJob } from '../../src/suggest/suggest-duplicate-requests.ts';
-import { startSuggestions, suggestionsFor } from '../../src/suggest/suggestion-job.ts';
+import { DEFAULT_THRESHOLD, RELATED_THRESHOLD } from '../../src/suggest/suggest-duplicates.ts';
+import { duplicateSuggestionsFor, startSuggestions, suggestionsFor } from '../../src/suggest/suggestion-job.ts';
 
 describe('suggested duplicates shared by a build', () => {
   it('come out of the worker thread as the report works them out', async () => {
@@ -30,7 +31,16 @@ describe('suggested duplicates shared by a build', () => {
     const copy = { ...loaded, roadmap: { ...loaded.roadmap } };
     await expect(startSuggestions(copy, () => Promise.reject(new Error('worker gone')))).rejects.toThrow('worker gone');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(await suggestionsFor(copy)).toEqual(suggestDuplicateRequests(copy.roadmap.requests, copy.snapshot.items));
+    expect(await suggestionsFor(copy)).toEqual(suggestDuplicateRequests(copy.roadmap.requests, copy.snapshot.items, { threshold: RELATED_THRESHOLD }));
+  });
+
+  it('go down to the related-requests threshold, and the maintainers get those the report lists', async () => {
+    const loaded = await loadRoadmap();
+    const copy = { ...loaded, roadmap: { ...loaded.roadmap } };
+    const all = await suggestionsFor(copy);
+    expect(RELATED_THRESHOLD).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(all.suggestions.some((suggestion) => suggestion.score < DEFAULT_THRESHOLD)).toBe(true);
+    expect(await duplicateSuggestionsFor(copy)).toEqual(suggestDuplicateRequests(copy.roadmap.requests, copy.snapshot.items));
   });
 
   it('fall back to the calling thread when the worker fails, and say so', async () => {
