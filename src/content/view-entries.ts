@@ -3,19 +3,19 @@
  * given profile links, releases given the requests they shipped. Runs at build time only.
  */
 import { strings } from '../i18n/strings.ts';
+import { MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
 import { repositorySlug } from '../model/site-paths.ts';
 import { suggestTargets } from '../model/suggest-targets.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
-import type { Actor, Comment } from '../snapshot/schema.ts';
+import type { Actor } from '../snapshot/schema.ts';
 import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
 import type { LoadedRoadmap } from './load-roadmap.ts';
 
 const GITHUB = 'https://github.com';
 /** Voters a request page shows, first supporters first; the others are counted. */
 export const VOTERS_SHOWN = 40;
-const MAINTAINERS = new Set<Comment['authorAssociation']>(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export interface ViewEntry<T> {
   id: string;
@@ -114,7 +114,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       commentCount: request.commentCount,
       comments: request.comments.map((comment) => ({
         author: personOf(comment.author, host),
-        isMaintainer: MAINTAINERS.has(comment.authorAssociation),
+        isMaintainer: MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation),
         html: render.html(comment.body, { ...markdown, topHeadingLevel: 4 }),
         createdAt: comment.createdAt,
         url: comment.url,
