@@ -180,6 +180,10 @@ export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitH
 
   return {
     async findShippedComment(item, marker) {
+      // A cursor of our own rather than @octokit/plugin-paginate-graphql: one page usually settles
+      // it (newest first), and each answer goes through `graphql` above, which checks its shape and
+      // reads GitHub's errors for a locked conversation; the plugin would save the three lines
+      // that follow `startCursor` but send through `octokit.graphql`, with errors of its own shape.
       let before: string | null = null;
       let locked = item.locked;
       for (;;) {

@@ -455,6 +455,10 @@ async function syncDiscussions(
     (previous?.items ?? []).filter((item): item is DiscussionItem => item.type === 'discussion').map((item) => [item.number, item]),
   );
 
+  // A loop of our own rather than @octokit/plugin-paginate-graphql: the plugin asks every page
+  // with the same variables and throws on any error, while this loop shrinks `first` after a 502
+  // or a timeout, keeps a partial answer (an erroring Discussion costs only itself), saves
+  // `after` in the checkpoint after each page, and stops early at the previous sync's cursor.
   let page = firstPage;
   let pageSize = 100;
   for (;;) {
