@@ -30,7 +30,7 @@ const ASTRO = {
   message: 'src/model never imports Astro: pages and the content loader call the model, not the other way round. Keep Astro code in src/content/, src/pages/, src/components/.',
 };
 const GITHUB = {
-  regex: '^(@octokit/|octokit$)|(^|/)(sync|notify)(/|$)',
+  regex: '^(@octokit/|octokit$)|(^|/)(github|sync|notify)(/|$)',
   message: 'Pages, components and layouts never talk to GitHub: they read the snapshot through src/content/ and src/model/. Fetching belongs to the sync (src/sync/).',
 };
 

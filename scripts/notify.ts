@@ -7,13 +7,12 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config/index.ts';
 import { SnapshotError } from '../src/snapshot/read-snapshot.ts';
 import { readNotifyEnvironment, DEFAULT_LEDGER_DIR } from '../src/notify/notify-environment.ts';
-import { NotifyError } from '../src/notify/notify-error.ts';
+import { RoadmapError } from '../src/errors/roadmap-error.ts';
 import { DEFAULT_PREVIEW_DIR } from '../src/notify/preview.ts';
 import { createRedactor } from '../src/notify/redact.ts';
 import { RunStop } from '../src/notify/run-stop.ts';
 import { runNotify, type NotifyOptions } from '../src/notify/run-notify.ts';
 import { suppressAddresses } from '../src/notify/manual-suppression.ts';
-import { SyncError } from '../src/sync/sync-error.ts';
 
 const USAGE = `Usage: npm run notify -- [options]
 
@@ -155,7 +154,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     if (options.suppress.length > 0) return await suppressAddresses(options.suppress, environment, { log, report, env, cwd });
     return await runNotify(options, environment, { log, report, redact, stop, env, cwd });
   } catch (error) {
-    if (error instanceof NotifyError || error instanceof SyncError) {
+    if (error instanceof RoadmapError) {
       log(error.message);
       log(`  ${error.hint}`);
       return 1;

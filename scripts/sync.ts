@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/index.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../src/snapshot/read-snapshot.ts';
 import { DEFAULT_CHECKPOINT_FILE } from '../src/sync/checkpoint.ts';
-import { createGitHubClient, endpointsFromEnv } from '../src/sync/github-client.ts';
+import { endpointsFromEnv, syncTimeoutFromEnv } from '../src/github/endpoints.ts';
+import { createGitHubClient } from '../src/sync/github-client.ts';
 import { createProgress } from '../src/sync/progress.ts';
 import { runSync, type SyncSummary } from '../src/sync/run-sync.ts';
-import { SyncError } from '../src/sync/sync-error.ts';
+import { RoadmapError } from '../src/errors/roadmap-error.ts';
 import { describeOutcome } from '../src/sync/sync-source.ts';
 
 const USAGE = `Usage: npm run sync -- [options]
@@ -100,14 +101,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const snapshotDir = args.values.snapshot ?? env.ROADMAP_SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR;
     write(`Syncing ${config.sources.map((source) => source.repo).join(', ')} from ${endpoints.apiUrl}${args.values.full ? ' (full)' : ''}`);
     const delayScale = Number(env.ROADMAP_SYNC_DELAY_SCALE ?? '1');
-    const timeoutMs = Number(env.ROADMAP_SYNC_TIMEOUT_MS ?? '30000');
     const client = createGitHubClient({
       token,
       endpoints,
       progress,
       policy: {
         delayScale: Number.isFinite(delayScale) && delayScale >= 0 ? delayScale : 1,
-        timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 30_000,
+        timeoutMs: syncTimeoutFromEnv(env),
       },
     });
     const summary = await runSync({
@@ -122,7 +122,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     printSummary(summary, (performance.now() - started) / 1000, write);
     return 0;
   } catch (error) {
-    if (error instanceof SyncError) {
+    if (error instanceof RoadmapError) {
       write('');
       write(`Sync failed: ${error.message}`);
       write(`  ${error.hint}`);

@@ -4,18 +4,9 @@
  * The snapshot stores GraphQL's `ReactionContent` names; the REST API and GitHub's own UI use
  * `+1`, `heart` or the emoji itself, so those are accepted too and normalised to the enum.
  */
-export const REACTION_CONTENTS = [
-  'THUMBS_UP',
-  'THUMBS_DOWN',
-  'LAUGH',
-  'HOORAY',
-  'CONFUSED',
-  'HEART',
-  'ROCKET',
-  'EYES',
-] as const;
+import type { ReactionContent } from '../github/enums.ts';
 
-export type ReactionContent = (typeof REACTION_CONTENTS)[number];
+export { REACTION_CONTENTS, type ReactionContent } from '../github/enums.ts';
 
 /** REST names and emoji, each mapped to the GraphQL name. */
 export const REACTION_ALIASES = {

@@ -3,13 +3,14 @@
  * given profile links, releases given the requests they shipped. Runs at build time only.
  */
 import { strings } from '../i18n/strings.ts';
+import { MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { referencedItemKeys, siteLinksFor } from '../markdown/site-links.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
 import { milestonePath, repositorySlug } from '../model/site-paths.ts';
 import { suggestTargets } from '../model/suggest-targets.ts';
 import type { ReleaseEntry, Request } from '../model/types.ts';
-import type { Actor, Comment } from '../snapshot/schema.ts';
+import type { Actor } from '../snapshot/schema.ts';
 import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
 import type { LoadedRoadmap } from './load-roadmap.ts';
 
@@ -18,7 +19,6 @@ const GITHUB = 'https://github.com';
 export const VOTERS_SHOWN = 40;
 /** People a release page thanks by avatar; the others are counted. */
 export const THANKED_SHOWN = 48;
-const MAINTAINERS = new Set<Comment['authorAssociation']>(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export interface ViewEntry<T> {
   id: string;
@@ -156,7 +156,7 @@ function buildRequestEntry(
       commentCount: request.commentCount,
       comments: request.comments.map((comment) => ({
         author: personOf(comment.author, host),
-        isMaintainer: MAINTAINERS.has(comment.authorAssociation),
+        isMaintainer: MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation),
         html: render.html(comment.body, { ...markdown, topHeadingLevel: 4 }),
         createdAt: comment.createdAt,
         url: comment.url,

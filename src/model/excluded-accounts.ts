@@ -1,6 +1,6 @@
 import type { ExcludeConfig } from '../config/schemas/exclude.ts';
+import type { ActorType as AccountType } from '../github/enums.ts';
 
-type AccountType = 'User' | 'Bot' | 'Organization' | 'Mannequin';
 
 /**
  * Whether an account is left out of the roadmap: its items, comments and votes.

@@ -29,6 +29,7 @@
  * key) is canonical, its own marking is ignored, and the cycle is reported.
  * @see https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/marking-issues-or-pull-requests-as-a-duplicate
  */
+import { MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
 import type { Comment, Item, ItemRef } from '../snapshot/schema.ts';
 import {
   cycleProblem,
@@ -87,7 +88,6 @@ export interface DuplicateResolution {
   problems: DuplicateProblem[];
 }
 
-const MAINTAINERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 const BEGINNING_OF_TIME = '0000-01-01T00:00:00Z';
 const END_OF_TIME = '9999-12-31T23:59:59Z';
 
@@ -96,7 +96,7 @@ type IssueEvent = Extract<Item, { type: 'issue' }>['events'][number];
 /** Maintainers' comments that count, newest first. */
 function maintainerComments(item: Item, rules: DuplicateRules): Comment[] {
   return item.comments
-    .filter((comment) => MAINTAINERS.has(comment.authorAssociation) && !(rules.isIgnoredCommenter?.(comment) ?? false))
+    .filter((comment) => MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation) && !(rules.isIgnoredCommenter?.(comment) ?? false))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

@@ -10,16 +10,14 @@
  * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
  * @see https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
  */
-import { Octokit } from '@octokit/core';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
 import { z } from 'zod';
-import type { GitHubEndpoints } from '../sync/github-client.ts';
+import { ErrorsData } from '../errors/errors-data.ts';
+import { RoadmapError, type ErrorArguments, type ErrorData } from '../errors/roadmap-error.ts';
+import { createGitHubConnection, type GitHubApi } from '../github/create-octokit.ts';
+import { MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
+import { DEFAULT_TIMEOUT_MS, type GitHubEndpoints } from '../github/endpoints.ts';
 import { hasShippedMarker } from './comment-marker.ts';
 import type { ShippedItem } from './release-shipments.ts';
-
-const ThrottledOctokit = Octokit.plugin(retry, throttling);
 
 export interface CommentThread {
   /** Locked conversations take comments from collaborators only; we never force one open. */
@@ -43,21 +41,17 @@ export class ItemLockedError extends Error {
  * (a timeout, a dropped connection, a 5xx): the comment may exist, so look before trying again.
  * `stopsRun` when no further request can succeed (bad token, rate limit far from its reset).
  */
-export class GitHubRequestError extends Error {
+export class GitHubRequestError<P = unknown> extends RoadmapError<P> {
   override name = 'GitHubRequestError';
   readonly mayHaveCommented: boolean;
   readonly stopsRun: boolean;
-  readonly hint: string;
 
-  constructor(message: string, hint: string, options: { mayHaveCommented?: boolean; stopsRun?: boolean; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.hint = hint;
+  constructor(entry: ErrorData<P>, params: P, options: { mayHaveCommented?: boolean; stopsRun?: boolean; cause?: unknown } = {}) {
+    super(entry, ...([params, options] as ErrorArguments<P>));
     this.mayHaveCommented = options.mayHaveCommented ?? false;
     this.stopsRun = options.stopsRun ?? false;
   }
 }
-
-const MAINTAINERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 const commentPageSchema = z.object({
   nodes: z.array(
@@ -127,89 +121,37 @@ export interface GitHubCommentsApiOptions {
 
 interface HttpFailure {
   status?: number;
-  name?: string;
   message?: string;
-  response?: { data?: unknown };
-}
-
-function describeRequest(request: { method?: string; url?: string }): string {
-  return `${request.method ?? 'GET'} ${request.url ?? ''}`.trim();
 }
 
 export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitHubCommentsApi {
-  const { endpoints, log } = options;
-  const maxWaitSeconds = options.maxWaitSeconds ?? 300;
-  let stopReason: GitHubRequestError | null = null;
-
-  const octokit = new ThrottledOctokit({
-    auth: options.token,
-    baseUrl: endpoints.apiUrl,
-    userAgent: 'open-roadmap-notify',
-    // Octokit logs failures itself; we report them once, in our own words, without the token.
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    retry: { retryAfterBaseValue: 1000 * options.delayScale },
-    throttle: {
-      retryAfterBaseValue: 1000 * options.delayScale,
-      fallbackSecondaryRateRetryAfter: 60,
-      // The plugin's own pacing, with waits scaled for tests.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 * options.delayScale }),
-      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3000 * options.delayScale }),
-      onSecondaryRateLimit: (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-        log(`GitHub asked us to slow down (secondary rate limit on ${describeRequest(request)}); waiting ${retryAfter}s.`);
-        return retryCount < 5;
-      },
-      onRateLimit: (retryAfter: number, request: { method?: string; url?: string }) => {
-        if (retryAfter <= maxWaitSeconds) {
-          log(`GitHub's rate limit is used up; it resets in ${retryAfter}s, waiting.`);
-          return true;
-        }
-        stopReason = new GitHubRequestError(
-          `GitHub's rate limit is used up (on ${describeRequest(request)}) and resets in ${Math.ceil(retryAfter / 60)} minutes.`,
-          'Run the notifier again after the reset: what was already announced is skipped.',
-          { stopsRun: true },
-        );
-        return false;
-      },
-    },
+  const { octokit, endpoints, failure } = createGitHubConnection({
+    command: 'notifier',
+    token: options.token,
+    endpoints: options.endpoints,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    delayScale: options.delayScale,
+    maxWaitSeconds: options.maxWaitSeconds ?? 300,
+    warn: options.log,
   });
 
-  const translate = (error: unknown, what: string, write: boolean): Error => {
-    if (stopReason) {
-      const reason = stopReason;
-      stopReason = null;
-      return reason;
-    }
+  const translate = (error: unknown, api: GitHubApi, what: string, write: boolean): Error => {
     if (error instanceof GitHubRequestError || error instanceof ItemLockedError) return error;
-    const failure = error as HttpFailure;
-    const status = failure.status;
-    const message = failure.message ?? String(error);
-    if (/locked/i.test(message) && (status === 403 || status === 422 || status === undefined)) {
-      return new ItemLockedError(message);
+    const status = (error as HttpFailure).status;
+    const detail = (error as HttpFailure).message ?? String(error);
+    if (/locked/i.test(detail) && (status === 403 || status === 422 || status === undefined)) return new ItemLockedError(detail);
+    const shared = failure(error, api);
+    if (shared) {
+      // No answer: a write may have landed before the answer was lost, so look before trying again.
+      // A rate limit that stopped, or a rejected token: no further request can succeed.
+      const unanswered = shared.transient || shared.is(ErrorsData.GitHubUnreachable);
+      return new GitHubRequestError(shared.entry as ErrorData<unknown>, shared.params, { mayHaveCommented: write && unanswered, stopsRun: !unanswered, cause: error });
     }
-    if (status === 401) {
-      return new GitHubRequestError(
-        'GitHub rejected the token (401 Bad credentials).',
-        'Check GITHUB_TOKEN: it may be expired or revoked. In GitHub Actions, pass `secrets.GITHUB_TOKEN`.',
-        { stopsRun: true, cause: error },
-      );
-    }
-    if (status === 403 || status === 404 || status === 410) {
-      return new GitHubRequestError(
-        `GitHub refused ${what} (${status}): ${message}`,
-        write
-          ? 'The token needs write access to issues and Discussions of this repository (issues: write, discussions: write), and the item must still exist.'
-          : 'Check that the token can read this repository and that the item still exists.',
-        { cause: error },
-      );
-    }
-    if (status !== undefined && status >= 400 && status < 500) {
-      return new GitHubRequestError(`GitHub answered ${status} to ${what}: ${message}`, 'Report this with the message above.', { cause: error });
-    }
-    return new GitHubRequestError(
-      status === undefined ? `${what} got no answer from GitHub: ${message}` : `GitHub answered ${status} to ${what}.`,
-      'GitHub or the network had a problem; run the notifier again later.',
-      { mayHaveCommented: write, cause: error },
-    );
+    if (status === 403 || status === 404 || status === 410) return new GitHubRequestError(ErrorsData.CommentRefused, { what, status, detail, write }, { cause: error });
+    if (status !== undefined && status >= 400 && status < 500) return new GitHubRequestError(ErrorsData.CommentUnexpectedStatus, { what, status, detail }, { cause: error });
+    return status === undefined
+      ? new GitHubRequestError(ErrorsData.CommentNoAnswer, { what, detail }, { mayHaveCommented: write, cause: error })
+      : new GitHubRequestError(ErrorsData.CommentServerError, { what, status }, { mayHaveCommented: write, cause: error });
   };
 
   const graphql = async (query: string, variables: Record<string, unknown>, what: string, write: boolean): Promise<unknown> => {
@@ -221,37 +163,33 @@ export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitH
         query,
         variables,
         // A mutation sent twice comments twice: never retried blindly, the caller looks first.
-        request: { retries: write ? 0 : 3, signal: AbortSignal.timeout(30_000) },
+        request: { retries: write ? 0 : 3 },
       });
     } catch (error) {
-      throw translate(error, what, write);
+      throw translate(error, 'graphql', what, write);
     }
     const body = graphqlBodySchema.safeParse(response.data);
-    if (!body.success) throw new GitHubRequestError(`GitHub answered ${what} with something that is not GraphQL.`, 'Check GITHUB_GRAPHQL_URL.');
+    if (!body.success) throw new GitHubRequestError(ErrorsData.CommentNotGraphql, { what });
     const first = body.data.errors?.[0];
     if (first) {
       if (/locked/i.test(first.message)) throw new ItemLockedError(first.message);
-      throw new GitHubRequestError(
-        `GitHub answered ${what} with an error: ${first.type ? `${first.type}: ` : ''}${first.message}`,
-        first.type === 'NOT_FOUND'
-          ? 'The item may have been deleted or moved, or the token cannot see it.'
-          : first.type === 'FORBIDDEN'
-            ? 'The token needs write access to Discussions (discussions: write).'
-            : 'Run the notifier again; if it keeps failing, report it with this message.',
-        { stopsRun: first.type === 'RATE_LIMITED' },
-      );
+      throw new GitHubRequestError(ErrorsData.CommentGraphqlError, { what, type: first.type ?? null, detail: first.message }, { stopsRun: first.type === 'RATE_LIMITED' });
     }
     return body.data.data;
   };
 
   return {
     async findShippedComment(item, marker) {
+      // A cursor of our own rather than @octokit/plugin-paginate-graphql: one page usually settles
+      // it (newest first), and each answer goes through `graphql` above, which checks its shape and
+      // reads GitHub's errors for a locked conversation; the plugin would save the three lines
+      // that follow `startCursor` but send through `octokit.graphql`, with errors of its own shape.
       let before: string | null = null;
       let locked = item.locked;
       for (;;) {
         const data = threadSchema.safeParse(await graphql(THREAD_QUERY, { id: item.nodeId, before }, `the comments of ${item.url}`, false));
         if (!data.success || data.data.node === null || data.data.node.comments === undefined) {
-          throw new GitHubRequestError(`GitHub did not return the comments of ${item.url}.`, 'The item may have been deleted or moved, or the token cannot see it.');
+          throw new GitHubRequestError(ErrorsData.CommentsMissing, { url: item.url });
         }
         const node = data.data.node;
         const comments = node.comments as z.infer<typeof commentPageSchema>;
@@ -261,7 +199,7 @@ export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitH
           (comment) =>
             comment !== null &&
             hasShippedMarker(comment.body, marker) &&
-            (comment.viewerDidAuthor || comment.author?.__typename === 'Bot' || MAINTAINERS.has(comment.authorAssociation)),
+            (comment.viewerDidAuthor || comment.author?.__typename === 'Bot' || MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation)),
         );
         if (found) return { locked, hasMarker: true };
         if (!comments.pageInfo.hasPreviousPage || comments.pageInfo.startCursor === null) return { locked, hasMarker: false };
@@ -274,7 +212,7 @@ export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitH
         const data = createdDiscussionCommentSchema.safeParse(
           await graphql(ADD_DISCUSSION_COMMENT, { discussionId: item.nodeId, body }, `commenting on ${item.url}`, true),
         );
-        if (!data.success) throw new GitHubRequestError(`GitHub did not confirm the comment on ${item.url}.`, 'Look at the Discussion; run the notifier again, it checks before commenting.', { mayHaveCommented: true });
+        if (!data.success) throw new GitHubRequestError(ErrorsData.CommentUnconfirmed, { url: item.url, on: 'Discussion' }, { mayHaveCommented: true });
         return { url: data.data.addDiscussionComment.comment.url };
       }
       const [owner = '', repo = ''] = item.repository.split('/');
@@ -285,13 +223,13 @@ export function createGitHubCommentsApi(options: GitHubCommentsApiOptions): GitH
           repo,
           issue_number: item.number,
           body,
-          request: { retries: 0, signal: AbortSignal.timeout(30_000) },
+          request: { retries: 0 },
         });
       } catch (error) {
-        throw translate(error, `commenting on ${item.url}`, true);
+        throw translate(error, 'rest', `commenting on ${item.url}`, true);
       }
       const created = createdIssueCommentSchema.safeParse(response.data);
-      if (!created.success) throw new GitHubRequestError(`GitHub did not confirm the comment on ${item.url}.`, 'Look at the issue; run the notifier again, it checks before commenting.', { mayHaveCommented: true });
+      if (!created.success) throw new GitHubRequestError(ErrorsData.CommentUnconfirmed, { url: item.url, on: 'issue' }, { mayHaveCommented: true });
       return { url: created.data.html_url };
     },
   };

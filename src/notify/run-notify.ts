@@ -15,7 +15,7 @@ import { loadConfig, type RoadmapConfig } from '../config/index.ts';
 import { publishedReleases } from '../model/publishable-items.ts';
 import { readSnapshot, DEFAULT_SNAPSHOT_DIR, type Snapshot } from '../snapshot/read-snapshot.ts';
 import type { Release } from '../snapshot/schema.ts';
-import { endpointsFromEnv } from '../sync/github-client.ts';
+import { endpointsFromEnv } from '../github/endpoints.ts';
 import { composeMail, messageIdFor, type ComposedMail } from './compose-mail.ts';
 import { shippedMarker } from './comment-marker.ts';
 import { createGitHubCommentsApi, type GitHubCommentsApi } from './github-comments-api.ts';

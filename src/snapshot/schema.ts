@@ -12,6 +12,7 @@
  * Bump SNAPSHOT_SCHEMA_VERSION on any incompatible change; the sync then does a full pass.
  */
 import { z } from 'zod';
+import { ACTOR_TYPES, AUTHOR_ASSOCIATIONS, DISCUSSION_STATE_REASONS, ISSUE_STATE_REASONS, ISSUE_STATES, REACTION_CONTENTS } from '../github/enums.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 /** Items are grouped by `Math.floor(number / ITEMS_PER_SHARD)` so a shard's file name is stable. */
@@ -23,38 +24,20 @@ const repositoryName = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected "owner/n
 export const actorSchema = z.object({
   login: z.string().min(1),
   /** GitHub's account type; bots are `Bot` (their login ends in `[bot]` in REST). */
-  type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']),
+  type: z.enum(ACTOR_TYPES),
   avatarUrl: z.string().url(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const authorAssociationSchema = z.enum([
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-]);
+export const authorAssociationSchema = z.enum(AUTHOR_ASSOCIATIONS);
 
-export const reactionContentSchema = z.enum([
-  'THUMBS_UP',
-  'THUMBS_DOWN',
-  'LAUGH',
-  'HOORAY',
-  'CONFUSED',
-  'HEART',
-  'ROCKET',
-  'EYES',
-]);
+export const reactionContentSchema = z.enum(REACTION_CONTENTS);
 export type ReactionContent = z.infer<typeof reactionContentSchema>;
 
 /** One vote reaction. `login` is null when the voter's account was deleted. */
 export const voteSchema = z.object({
   login: z.string().nullable(),
-  type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']).nullable(),
+  type: z.enum(ACTOR_TYPES).nullable(),
   content: reactionContentSchema,
   createdAt: isoDateTime,
 });
@@ -110,7 +93,7 @@ export const itemEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('closed'),
     createdAt: isoDateTime,
     actor: z.string().nullable(),
-    stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE']).nullable(),
+    stateReason: z.enum(ISSUE_STATE_REASONS).exclude(['REOPENED']).nullable(),
     closer: pullRequestRefSchema.nullable(),
   }),
   z.object({ kind: z.literal('reopened'), createdAt: isoDateTime, actor: z.string().nullable() }),
@@ -184,8 +167,8 @@ const itemBase = {
 export const issueItemSchema = z.object({
   type: z.literal('issue'),
   ...itemBase,
-  state: z.enum(['OPEN', 'CLOSED']),
-  stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE', 'REOPENED']).nullable(),
+  state: z.enum(ISSUE_STATES),
+  stateReason: z.enum(ISSUE_STATE_REASONS).nullable(),
   milestone: z.number().int().positive().nullable(),
   events: z.array(itemEventSchema),
   /** Pull requests whose merge closed this issue (from its `ClosedEvent`s), oldest first. */
@@ -196,8 +179,8 @@ export type IssueItem = z.infer<typeof issueItemSchema>;
 export const discussionItemSchema = z.object({
   type: z.literal('discussion'),
   ...itemBase,
-  state: z.enum(['OPEN', 'CLOSED']),
-  stateReason: z.enum(['DUPLICATE', 'OUTDATED', 'REOPENED', 'RESOLVED']).nullable(),
+  state: z.enum(ISSUE_STATES),
+  stateReason: z.enum(DISCUSSION_STATE_REASONS).nullable(),
   category: z.object({ name: z.string(), slug: z.string() }),
   /** GitHub exposes upvotes only as a number: who upvoted is unknown. */
   upvoteCount: z.number().int().nonnegative(),

@@ -4,9 +4,9 @@
  * Retrying the same query tends to fail the same way; asking for less usually works. These helpers
  * shrink the page (or split the batch) on a 502 or timeout and keep going.
  */
-import { TransientGitHubError } from './github-client.ts';
+import { ErrorsData } from '../errors/errors-data.ts';
+import { RoadmapError } from '../errors/roadmap-error.ts';
 import type { SyncProgress } from './progress.ts';
-import { SyncError } from './sync-error.ts';
 
 /** Runs `fetch` over `items` in batches of `size`, halving a batch that fails transiently. */
 export async function inAdaptiveBatches<T, R>(
@@ -25,7 +25,7 @@ export async function inAdaptiveBatches<T, R>(
       results.push(await fetch(batch));
       attemptsAtOne = 0;
     } catch (error) {
-      if (!(error instanceof TransientGitHubError)) throw error;
+      if (!(error instanceof RoadmapError && error.transient)) throw error;
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         progress.warn(`${error.message} Retrying with batches of ${half}.`);
@@ -35,7 +35,7 @@ export async function inAdaptiveBatches<T, R>(
         progress.warn(`${error.message} Retrying.`);
         queue.unshift(batch);
       } else {
-        throw new SyncError(`${error.message} It kept failing even one item at a time.`, error.hint, { cause: error });
+        throw new RoadmapError(ErrorsData.SyncRetriesExhausted, { failure: error.message, retried: 'It kept failing even one item at a time.', hint: error.hint }, { cause: error });
       }
     }
   }
@@ -53,13 +53,13 @@ export async function withShrinkingPage<R>(
     try {
       return await fetch(size);
     } catch (error) {
-      if (!(error instanceof TransientGitHubError)) throw error;
+      if (!(error instanceof RoadmapError && error.transient)) throw error;
       lastError = error;
       progress.warn(`${error.message} Retrying with a smaller page.`);
     }
   }
-  const error = lastError as TransientGitHubError;
-  throw new SyncError(`${error.message} It kept failing with the smallest page.`, error.hint, { cause: error });
+  const error = lastError as RoadmapError;
+  throw new RoadmapError(ErrorsData.SyncRetriesExhausted, { failure: error.message, retried: 'It kept failing with the smallest page.', hint: error.hint }, { cause: error });
 }
 
 /** Page sizes to fall back through, starting at `first`. */

@@ -8,6 +8,7 @@
  * So issues are listed through REST (free of GraphQL points) and GraphQL is asked only for what
  * REST lacks (vote reactors with times, timelines), and only for the items that need it.
  */
+import { rateLimitFragment } from '../github/rate-limit-fragment.ts';
 
 const actorFields = /* GraphQL */ `
   fragment ActorFields on Actor {
@@ -118,17 +119,13 @@ const discussionFields = /* GraphQL */ `
  */
 export const repositoryVisibilityQuery = /* GraphQL */ `
   query RepositoryVisibility($owner: String!, $name: String!) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       isPrivate
       url
     }
   }
+  ${rateLimitFragment}
 `;
 
 /**
@@ -146,12 +143,7 @@ export const repositoryOverviewQuery = /* GraphQL */ `
     $commentsFirst: Int!
     $voteContent: ReactionContent
   ) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       nameWithOwner
       url
@@ -226,6 +218,7 @@ export const repositoryOverviewQuery = /* GraphQL */ `
   ${actorFields}
   ${reactionFields}
   ${discussionFields}
+  ${rateLimitFragment}
 `;
 
 /** Further pages of Discussions, newest update first. */
@@ -238,12 +231,7 @@ export const discussionsPageQuery = /* GraphQL */ `
     $commentsFirst: Int!
     $voteContent: ReactionContent
   ) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       discussions(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
         pageInfo {
@@ -259,6 +247,7 @@ export const discussionsPageQuery = /* GraphQL */ `
   ${actorFields}
   ${reactionFields}
   ${discussionFields}
+  ${rateLimitFragment}
 `;
 
 /**
@@ -267,12 +256,7 @@ export const discussionsPageQuery = /* GraphQL */ `
  */
 export const discussionNumbersQuery = /* GraphQL */ `
   query DiscussionNumbers($owner: String!, $name: String!, $first: Int!, $after: String) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       discussions(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
         nodes {
@@ -282,17 +266,13 @@ export const discussionNumbersQuery = /* GraphQL */ `
       }
     }
   }
+  ${rateLimitFragment}
 `;
 
 /** One Discussion by number, asked again on its own when the listing returned it with an error. */
 export const discussionByNumberQuery = /* GraphQL */ `
   query DiscussionByNumber($owner: String!, $name: String!, $number: Int!, $commentsFirst: Int!, $voteContent: ReactionContent) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       discussion(number: $number) {
         ...DiscussionFields
@@ -302,17 +282,13 @@ export const discussionByNumberQuery = /* GraphQL */ `
   ${actorFields}
   ${reactionFields}
   ${discussionFields}
+  ${rateLimitFragment}
 `;
 
 /** Further pages of releases, labels or milestones (repositories with more than fit in the overview). */
 export const releasesPageQuery = /* GraphQL */ `
   query ReleasesPage($owner: String!, $name: String!, $after: String) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     repository(owner: $owner, name: $name) {
       releases(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
         pageInfo {
@@ -339,6 +315,7 @@ export const releasesPageQuery = /* GraphQL */ `
     }
   }
   ${actorFields}
+  ${rateLimitFragment}
 `;
 
 export const labelsPageQuery = /* GraphQL */ `
@@ -392,12 +369,7 @@ export const issueDetailsQuery = /* GraphQL */ `
     $withTimeline: Boolean!
     $voteContent: ReactionContent
   ) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-      limit
-    }
+    ...RateLimit
     nodes(ids: $ids) {
       ... on Issue {
         id
@@ -419,6 +391,7 @@ export const issueDetailsQuery = /* GraphQL */ `
       }
     }
   }
+  ${rateLimitFragment}
 `;
 
 /** Timeline item kinds a roadmap cares about. */
@@ -593,9 +566,9 @@ export function followUpDocument(followUps: readonly FollowUp[]): {
   const usesVotes = followUps.some((followUp) => followUp.connection !== 'timeline');
   if (usesVotes) declarations.unshift('$voteContent: ReactionContent');
   const query = `query FollowUps(${declarations.join(', ')}) {
-  rateLimit { cost remaining resetAt limit }
+  ...RateLimit
   ${selections.join('\n  ')}
 }
-${usesVotes ? reactionFields : ''}${usesTimeline ? `${timelinePageFragment}${commentFields}${actorFields}${pullRequestFields}` : ''}`;
+${rateLimitFragment}${usesVotes ? reactionFields : ''}${usesTimeline ? `${timelinePageFragment}${commentFields}${actorFields}${pullRequestFields}` : ''}`;
   return { query, variables };
 }

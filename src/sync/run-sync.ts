@@ -11,7 +11,7 @@ import { clearCheckpoint, loadCheckpoint, saveCheckpoint, type SyncCheckpoint } 
 import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';
 import { sameApi, shrinkRefusal } from './shrink-guard.ts';
-import { SyncError } from './sync-error.ts';
+import { RoadmapError } from '../errors/roadmap-error.ts';
 import { newCheckpoint, syncSource, type ItemProblem, type PreviousSource, type SourceOptions } from './sync-source.ts';
 import { carryFormerAddresses } from './to-snapshot.ts';
 
@@ -166,7 +166,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
       });
     }
   } catch (error) {
-    if (error instanceof SyncError && error.resumable) {
+    if (error instanceof RoadmapError && error.resumable) {
       await saveCheckpoint(options.checkpointFile, checkpoint);
     }
     throw error;

@@ -7,7 +7,8 @@
  * measured against the demo.
  */
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
-import { SyncError } from './sync-error.ts';
+import { ErrorsData } from '../errors/errors-data.ts';
+import { RoadmapError } from '../errors/roadmap-error.ts';
 
 export interface SourceCount {
   repository: string;
@@ -38,24 +39,18 @@ export function comparableSources(previous: Snapshot | null, apiUrl: string, cur
 }
 
 /** Why this result may not replace the snapshot without `--force`, or null when it may. */
-export function shrinkRefusal(previous: Snapshot | null, apiUrl: string, current: readonly SourceCount[]): SyncError | null {
+export function shrinkRefusal(previous: Snapshot | null, apiUrl: string, current: readonly SourceCount[]): RoadmapError | null {
   const total = current.reduce((sum, source) => sum + source.items, 0);
   const compared = comparableSources(previous, apiUrl, current);
   const before = compared.reduce((sum, source) => sum + source.before, 0);
   const now = compared.reduce((sum, source) => sum + source.items, 0);
   // An empty roadmap is refused once; after a forced empty snapshot, empty is the normal state.
   if (total === 0 && !(compared.length > 0 && before === 0)) {
-    return new SyncError(
-      'The sync found no requests at all, so the snapshot was not replaced.',
-      'Check the repositories and the label and category filters in roadmap.config.ts. If the roadmap really is empty, run `npm run sync -- --force`.',
-    );
+    return new RoadmapError(ErrorsData.EmptyRoadmapRefused);
   }
   if (now < before / 2) {
     const counts = compared.map((source) => `${source.repository} ${source.before} → ${source.items}`).join(', ');
-    return new SyncError(
-      `The sync found ${now} requests where the last sync of the same repositories from ${apiUrl} found ${before} (${counts}): fewer than half, so the snapshot was not replaced.`,
-      'This usually means a token that cannot see the items, or a changed label or category filter in roadmap.config.ts. If the drop is real, run `npm run sync -- --force`.',
-    );
+    return new RoadmapError(ErrorsData.ShrunkRoadmapRefused, { now, before, apiUrl, counts });
   }
   return null;
 }

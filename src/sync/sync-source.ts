@@ -6,6 +6,8 @@
  * All progress lives in a plain `SourceCheckpoint` object so that a run stopped by the rate limit
  * can be saved and resumed without fetching again what it already has.
  */
+import { ErrorsData } from '../errors/errors-data.ts';
+import { RoadmapError } from '../errors/roadmap-error.ts';
 import type {
   DiscussionItem,
   IssueItem,
@@ -51,7 +53,6 @@ import {
 } from './graphql-documents.ts';
 import { parseResponse } from './parse-response.ts';
 import type { SyncProgress } from './progress.ts';
-import { SyncError } from './sync-error.ts';
 import {
   discussionItemFromGraphql,
   issueItemFromRest,
@@ -252,11 +253,8 @@ export async function syncSource(
   return mergeSource(options, previous, checkpoint, full);
 }
 
-function repositoryNotFound(repository: string): SyncError {
-  return new SyncError(
-    `Repository ${repository} was not found on GitHub.`,
-    'Check `sources[].repo` in roadmap.config.ts, and that GITHUB_TOKEN can read it.',
-  );
+function repositoryNotFound(repository: string): RoadmapError {
+  return new RoadmapError(ErrorsData.RepositoryNotFound, { repository });
 }
 
 /**
@@ -401,10 +399,7 @@ async function askFailedDiscussionsAgain(
     const same = numbers.every((number, index) => number === null || listed[index]?.number === number);
     const first = failures[0] as (typeof failures)[number];
     if (!same) {
-      throw new SyncError(
-        `GitHub could not return a Discussion of ${options.repository} (${describeError(first.error)}), and the listing changed before it could be identified.`,
-        'Nothing was published. Run the sync again.',
-      );
+      throw new RoadmapError(ErrorsData.DiscussionListingChanged, { repository: options.repository, detail: describeError(first.error) });
     }
     for (const failure of failures) {
       failure.number ??= listed[failure.index]?.number ?? null;
@@ -460,6 +455,10 @@ async function syncDiscussions(
     (previous?.items ?? []).filter((item): item is DiscussionItem => item.type === 'discussion').map((item) => [item.number, item]),
   );
 
+  // A loop of our own rather than @octokit/plugin-paginate-graphql: the plugin asks every page
+  // with the same variables and throws on any error, while this loop shrinks `first` after a 502
+  // or a timeout, keeps a partial answer (an erroring Discussion costs only itself), saves
+  // `after` in the checkpoint after each page, and stops early at the previous sync's cursor.
   let page = firstPage;
   let pageSize = 100;
   for (;;) {
@@ -477,7 +476,7 @@ async function syncDiscussions(
           const failed = takeFailedDiscussions(data, itemErrors);
           const discussions = parseResponse(discussionsPageResponseSchema, data, `the Discussions of ${options.repository}`)
             .repository?.discussions;
-          if (!discussions) throw new SyncError(`Repository ${options.repository} disappeared while syncing.`, 'Run the sync again.');
+          if (!discussions) throw new RoadmapError(ErrorsData.RepositoryDisappeared, { repository: options.repository });
           return { nodes: discussions.nodes, hasNextPage: discussions.pageInfo.hasNextPage, endCursor: discussions.pageInfo.endCursor, first, after, failed };
         },
         progress,
@@ -560,26 +559,24 @@ async function listIssues(
   if (state.listed) return;
   const [owner, repo] = options.repository.split('/') as [string, string];
   const since = full ? undefined : previous?.issuesCursor ?? undefined;
-  for (;;) {
-    // Newest update first: if an issue changes while we page, it moves to a page already read and
-    // the others shift towards later pages — seen twice, never skipped. Its newer `updated_at` is
-    // then above the cursor, so the next run picks it up.
-    const { data, headers } = await client.rest<unknown[]>('GET /repos/{owner}/{repo}/issues', {
-      owner,
-      repo,
-      state: 'all',
-      sort: 'updated',
-      direction: 'desc',
-      per_page: 100,
-      page: state.nextPage,
-      ...(since ? { since } : {}),
-    });
+  // Newest update first: if an issue changes while we page, it moves to a page already read and
+  // the others shift towards later pages — seen twice, never skipped. Its newer `updated_at` is
+  // then above the cursor, so the next run picks it up.
+  const pages = client.restPages<unknown>('GET /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    state: 'all',
+    sort: 'updated',
+    direction: 'desc',
+    per_page: 100,
+    page: state.nextPage,
+    ...(since ? { since } : {}),
+  });
+  for await (const { data } of pages) {
     const page = parseResponse(restIssueSchema.array(), data, `the issues of ${options.repository}`);
     state.raw.push(...page.filter((issue) => issue.pull_request === undefined));
     progress.step(options.repository, `${state.raw.length} issues listed (page ${state.nextPage})`);
     state.nextPage += 1;
-    const link = String(headers.link ?? '');
-    if (page.length < 100 || !/rel="next"/.test(link)) break;
   }
   state.listed = true;
 }

@@ -15,22 +15,11 @@ import type {
   Release,
   Vote,
 } from '../snapshot/schema.ts';
+import { ACTOR_TYPES, AUTHOR_ASSOCIATIONS, MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
 import type { GqlComment, GqlDiscussion, GqlPullRequest, GqlRelease, GqlTimelineNode, RestIssue } from './api-schemas.ts';
 
 /** GitHub shows deleted accounts as the "ghost" user in REST and as `null` in GraphQL. */
 const DELETED_ACCOUNT_LOGIN = 'ghost';
-const ACTOR_TYPES = ['User', 'Bot', 'Organization', 'Mannequin'] as const;
-const ASSOCIATIONS = [
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-] as const;
-const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 /** `Duplicate of #12`, `duplicate of owner/repo#12`, `Duplicate of https://…/issues/12`. */
 const DUPLICATE_REFERENCE = /\bduplicate\s+of\b/i;
 
@@ -51,7 +40,7 @@ function actorType(value: string): Actor['type'] {
 }
 
 function association(value: string): IssueItem['authorAssociation'] {
-  return (ASSOCIATIONS as readonly string[]).includes(value) ? (value as IssueItem['authorAssociation']) : 'NONE';
+  return (AUTHOR_ASSOCIATIONS as readonly string[]).includes(value) ? (value as IssueItem['authorAssociation']) : 'NONE';
 }
 
 export function actorFromRest(user: RestIssue['user']): Actor | null {

@@ -20,6 +20,7 @@ describe('import boundaries', () => {
     ['src/pages/x.ts', "import { Octokit } from '@octokit/core';", /never talk to GitHub/],
     ['src/components/x.ts', "import { runSync } from '../sync/run-sync.ts';", /never talk to GitHub/],
     ['src/layouts/x.ts', "export { notify } from '../notify/x.ts';", /never talk to GitHub/],
+    ['src/pages/x.ts', "import { createGitHubConnection } from '../github/create-octokit.ts';", /never talk to GitHub/],
     // Most pages, components and layouts are .astro files: their frontmatter is checked too.
     ['src/pages/x.astro', "---\nimport { Octokit } from '@octokit/core';\n---\n<p>{String(Octokit)}</p>", /never talk to GitHub/],
     ['src/components/X.astro', "---\nimport { runSync } from '../sync/run-sync.ts';\n---\n<p>{String(runSync)}</p>", /never talk to GitHub/],

@@ -2,23 +2,13 @@
 import { actorView } from './graphql-actors.ts';
 import { connectionOf, directionOf, type PageArgs, type View } from './graphql-connections.ts';
 import type { ResolverContext } from './graphql-context.ts';
+import { REACTION_CONTENTS } from '../../../src/github/enums.ts';
 import { githubTime, timeValue } from './github-time.ts';
 import { resourcePath, webUrls } from './github-urls.ts';
 import { nodeId } from './node-ids.ts';
 import type { ReactionContent, SimComment, SimDiscussion, SimIssue, SimReaction } from './store-types.ts';
 import type { RepoIndex } from './world-index.ts';
 
-/** GitHub's order, which `reactionGroups` always follows. */
-export const REACTION_CONTENTS: readonly ReactionContent[] = [
-  'THUMBS_UP',
-  'THUMBS_DOWN',
-  'LAUGH',
-  'HOORAY',
-  'CONFUSED',
-  'HEART',
-  'ROCKET',
-  'EYES',
-];
 
 /** A JSON-safe sort value for a time that may be missing (missing sorts first). */
 export function timeKey(value: string | null): number {
@@ -75,6 +65,7 @@ export function reactionsConnection(
 /** All eight groups, in GitHub's order, including the empty ones. */
 export function reactionGroups(context: ResolverContext, subject: () => View, reactions: readonly SimReaction[]): View[] {
   const viewerLogin = context.viewer.login.toLowerCase();
+  // GitHub's order, which `reactionGroups` always follows.
   return REACTION_CONTENTS.map((content) => {
     const matching = reactions.filter((reaction) => reaction.content === content);
     const earliest = matching.reduce<string | null>(

@@ -7,7 +7,9 @@
  * (`2026-03-04T05:06:07Z`), as GitHub returns them.
  */
 
-export type ActorType = 'User' | 'Bot' | 'Organization' | 'Mannequin';
+import type { ActorType, AuthorAssociation, DiscussionStateReason, IssueState, IssueStateReason, ReactionContent } from '../../../src/github/enums.ts';
+
+export type { ActorType, AuthorAssociation, ReactionContent } from '../../../src/github/enums.ts';
 
 /** An account. Deleted accounts are represented by `null` wherever an actor is expected. */
 export interface SimActor {
@@ -17,32 +19,12 @@ export interface SimActor {
   id: number;
 }
 
-export type ReactionContent =
-  | 'THUMBS_UP'
-  | 'THUMBS_DOWN'
-  | 'LAUGH'
-  | 'HOORAY'
-  | 'CONFUSED'
-  | 'HEART'
-  | 'ROCKET'
-  | 'EYES';
-
 export interface SimReaction {
   content: ReactionContent;
   /** Login of the reacting account; `null` when that account was deleted. */
   user: string | null;
   createdAt: string;
 }
-
-export type AuthorAssociation =
-  | 'OWNER'
-  | 'MEMBER'
-  | 'COLLABORATOR'
-  | 'CONTRIBUTOR'
-  | 'FIRST_TIME_CONTRIBUTOR'
-  | 'FIRST_TIMER'
-  | 'MANNEQUIN'
-  | 'NONE';
 
 export interface SimComment {
   /** Database id, unique across the world. */
@@ -77,7 +59,7 @@ export type SimTimelineEvent =
       id: number;
       actor: string | null;
       createdAt: string;
-      stateReason: 'COMPLETED' | 'NOT_PLANNED' | 'DUPLICATE';
+      stateReason: Exclude<IssueStateReason, 'REOPENED'>;
       /** The pull request (same or another repository) whose merge closed the issue, if any. */
       closer: SimRef | null;
     }
@@ -106,8 +88,8 @@ export interface SimIssue {
   labels: string[];
   /** Milestone number in the same repository. */
   milestone: number | null;
-  state: 'OPEN' | 'CLOSED';
-  stateReason: 'COMPLETED' | 'NOT_PLANNED' | 'DUPLICATE' | 'REOPENED' | null;
+  state: IssueState;
+  stateReason: IssueStateReason | null;
   locked: boolean;
   createdAt: string;
   /**
@@ -140,7 +122,7 @@ export interface SimDiscussion {
   labels: string[];
   closed: boolean;
   closedAt: string | null;
-  stateReason: 'DUPLICATE' | 'OUTDATED' | 'REOPENED' | 'RESOLVED' | null;
+  stateReason: DiscussionStateReason | null;
   locked: boolean;
   createdAt: string;
   updatedAt: string;

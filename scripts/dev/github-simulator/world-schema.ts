@@ -3,6 +3,7 @@
  * instead of failing somewhere inside a resolver.
  */
 import { z } from 'zod';
+import { ACTOR_TYPES, AUTHOR_ASSOCIATIONS, DISCUSSION_STATE_REASONS, ISSUE_STATE_REASONS, ISSUE_STATES, REACTION_CONTENTS } from '../../../src/github/enums.ts';
 import type { SimWorld } from './store-types.ts';
 
 const time = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 time');
@@ -10,21 +11,12 @@ const login = z.string().min(1);
 const sha = z.string().regex(/^[0-9a-f]{40}$/i, 'expected a 40-hex commit SHA');
 
 const reaction = z.object({
-  content: z.enum(['THUMBS_UP', 'THUMBS_DOWN', 'LAUGH', 'HOORAY', 'CONFUSED', 'HEART', 'ROCKET', 'EYES']),
+  content: z.enum(REACTION_CONTENTS),
   user: login.nullable(),
   createdAt: time,
 });
 
-const authorAssociation = z.enum([
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-]);
+const authorAssociation = z.enum(AUTHOR_ASSOCIATIONS);
 
 const comment = z.object({
   id: z.number().int(),
@@ -47,7 +39,7 @@ const timelineEvent = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('closed'),
     ...eventBase,
-    stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE']),
+    stateReason: z.enum(ISSUE_STATE_REASONS).exclude(['REOPENED']),
     closer: ref.nullable(),
   }),
   z.object({ kind: z.literal('reopened'), ...eventBase }),
@@ -68,8 +60,8 @@ const issue = z.object({
   authorAssociation,
   labels: z.array(z.string()),
   milestone: z.number().int().nullable(),
-  state: z.enum(['OPEN', 'CLOSED']),
-  stateReason: z.enum(['COMPLETED', 'NOT_PLANNED', 'DUPLICATE', 'REOPENED']).nullable(),
+  state: z.enum(ISSUE_STATES),
+  stateReason: z.enum(ISSUE_STATE_REASONS).nullable(),
   locked: z.boolean(),
   createdAt: time,
   updatedAt: time,
@@ -91,7 +83,7 @@ const discussion = z.object({
   labels: z.array(z.string()),
   closed: z.boolean(),
   closedAt: time.nullable(),
-  stateReason: z.enum(['DUPLICATE', 'OUTDATED', 'REOPENED', 'RESOLVED']).nullable(),
+  stateReason: z.enum(DISCUSSION_STATE_REASONS).nullable(),
   locked: z.boolean(),
   createdAt: time,
   updatedAt: time,
@@ -160,7 +152,7 @@ const repository = z.object({
 export const worldSchema: z.ZodType<SimWorld> = z.object({
   users: z.record(
     z.string(),
-    z.object({ login, type: z.enum(['User', 'Bot', 'Organization', 'Mannequin']), id: z.number().int() }),
+    z.object({ login, type: z.enum(ACTOR_TYPES), id: z.number().int() }),
   ),
   repositories: z.array(repository),
 });
