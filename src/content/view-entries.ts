@@ -56,14 +56,16 @@ function repositoryName(repository: string): string {
 }
 
 export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingViewEntry<RequestEntryData> {
-  const host = hostOf(loaded, request.repository);
+  // An imported request's `#12` means the first source's, as on the board it came to.
+  const repository = request.channel === null ? request.repository : (loaded.config.sources[0]?.repo ?? request.repository);
+  const host = hostOf(loaded, repository);
   // The trending score changes with every sync; it reaches pages through the overview instead.
   const { trendingScore: _trending, ...stable } = request;
-  return { id: request.slug, inputs: { request: stable, host }, build: (render) => buildRequestEntry(stable, host, render) };
+  return { id: request.slug, inputs: { request: stable, host, repository }, build: (render) => buildRequestEntry(stable, host, repository, render) };
 }
 
-function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string, render: MarkdownRenderer): ViewEntry<RequestEntryData> {
-  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
+function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string, repository: string, render: MarkdownRenderer): ViewEntry<RequestEntryData> {
+  const markdown = { repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
   return {
     id: request.slug,
     html: render.html(request.body, markdown),
@@ -76,6 +78,7 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
       title: request.title,
       excerpt: render.excerpt(request.body),
       url: request.url,
+      channel: request.channel,
       slug: request.slug,
       path: request.path,
       stablePath: request.stablePath,
@@ -99,8 +102,9 @@ function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string
           .slice(0, VOTERS_SHOWN)
           .map(({ login, avatarUrl }) => ({ login, avatarUrl, url: `${host}/${encodeURIComponent(login)}` })),
         peopleCount: request.votes.people.length,
+        imported: request.votes.imported,
       },
-      duplicates: request.duplicates.map(({ repository, number, type, title, url }) => ({ repository, number, type, title, url })),
+      duplicates: request.duplicates.map(({ repository, number, type, title, url, channel }) => ({ repository, number, type, title, url, channel })),
       closingPullRequests: request.closingPullRequests.map(({ repository, number, title, url, mergedAt }) => ({
         repository,
         number,

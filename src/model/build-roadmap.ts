@@ -7,6 +7,7 @@ import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import { buildChangelog } from './build-changelog.ts';
 import { resolveRequests, type ModelConfig } from './build-requests.ts';
 import type { DuplicateProblem } from './duplicate-problems.ts';
+import { NO_IMPORTS, type ImportedChannels } from './imported-requests.ts';
 import { planHorizons, type HorizonMilestone } from './roadmap-horizons.ts';
 import type { ReleaseEntry, Request } from './types.ts';
 
@@ -20,8 +21,8 @@ export interface Roadmap {
   problems: DuplicateProblem[];
 }
 
-export function buildRoadmap(snapshot: Snapshot, config: ModelConfig): Roadmap {
-  const { requests, problems } = resolveRequests(snapshot, config);
+export function buildRoadmap(snapshot: Snapshot, config: ModelConfig, imports: ImportedChannels = NO_IMPORTS): Roadmap {
+  const { requests, problems } = resolveRequests(snapshot, config, imports);
   return {
     syncedAt: snapshot.manifest.syncedAt,
     requests,

@@ -48,6 +48,7 @@ describe('defaults', () => {
       votes: { reactions: ['THUMBS_UP'], countAuthor: true, trendingHalfLifeDays: 14 },
       exclude: { labels: ['spam', 'invalid'], users: [], bots: true },
       sync: { fullSyncEveryHours: 24, comments: 5 },
+      channels: [],
     } satisfies RoadmapConfig);
   });
 
