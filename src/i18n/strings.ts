@@ -119,6 +119,7 @@ export const strings = {
     voteHint: (channel: string) => `This request came in through ${channel}. The votes collected there count here, each person once.`,
     viewOriginal: (channel: string) => `View it on ${channel}`,
     peopleFrom: (count: number, channel: string) => `${count === 1 ? '1 person' : `${count.toLocaleString('en')} people`} from ${channel}`,
+    subscribeHint: 'Follow its status changes in your feed reader.',
   },
   changelog: {
     title: 'Changelog',
