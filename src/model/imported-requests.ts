@@ -171,10 +171,11 @@ export function importedItems(imports: ImportedChannels, rules: ImportRules): Im
 
   // "These GitHub items fold into me", read from the imported side.
   const foldsInto = new Map<ItemKey, ItemRef>();
-  for (const [key, request] of byKey) {
-    const [channel, number] = [request.channel, Number(key.split('#')[1])];
-    for (const duplicate of request.duplicates) {
-      if (!foldsInto.has(itemKey(duplicate))) foldsInto.set(itemKey(duplicate), { repository: channelRepository(channel), number });
+  for (const item of items) {
+    const request = byKey.get(itemKey(item));
+    for (const duplicate of request?.duplicates ?? []) {
+      // The first request to claim an item keeps it: file order, then channel order.
+      if (!foldsInto.has(itemKey(duplicate))) foldsInto.set(itemKey(duplicate), { repository: item.repository, number: item.number });
     }
   }
 
