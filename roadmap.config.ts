@@ -69,4 +69,17 @@ export default defineConfig({
     fullSyncEveryHours: 24,
     comments: 5,
   },
+
+  // Requests that arrived outside GitHub: the support inbox, and the Fider board Lumen left
+  // (its backup, unzipped). Only counts reach the site, never a name or an address.
+  channels: [
+    { name: 'Email', file: 'content/channels/email.csv' },
+    {
+      name: 'Old Fider board',
+      file: 'content/channels/old-fider-board',
+      format: 'fider',
+      // Fider knew nothing of GitHub: its post 1 is issue #12.
+      duplicateOf: { '1': 'lumen-dev/lumen#12' },
+    },
+  ],
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hintFor } from './error-map.ts';
 import { changelogSchema } from './schemas/changelog.ts';
+import { channelsSchema } from './schemas/channels.ts';
 import { duplicatesSchema } from './schemas/duplicates.ts';
 import { embedSchema } from './schemas/embed.ts';
 import { excludeSchema } from './schemas/exclude.ts';
@@ -35,6 +36,8 @@ export const roadmapConfigSchema = z.strictObject(
     changelog: changelogSchema,
     /** Who may show the widget page, `/embed/`, in a frame. */
     embed: embedSchema,
+    /** Requests imported from files: email, forms, chat, or a board the project leaves. */
+    channels: channelsSchema,
   },
   {
     error: hintFor(
@@ -61,3 +64,4 @@ export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';
 export { syncSchema, type SyncConfig } from './schemas/sync.ts';
 export { changelogSchema, DEFAULT_CHANGELOG_CATEGORIES, type ChangelogConfig, type ChangelogCategory } from './schemas/changelog.ts';
 export { embedSchema, type EmbedConfig } from './schemas/embed.ts';
+export { channelsSchema, type ChannelConfig, type ChannelFormat } from './schemas/channels.ts';

@@ -38,6 +38,8 @@ export const requestEntrySchema = z.object({
   /** Plain-text summary of the body, for descriptions and cards. */
   excerpt: z.string(),
   url: z.string(),
+  /** The imported channel's name (`Email`), or null for a GitHub issue or Discussion. */
+  channel: z.string().nullable(),
   slug: z.string(),
   path: z.string(),
   stablePath: z.string(),
@@ -55,8 +57,12 @@ export const requestEntrySchema = z.object({
     people: z.array(z.object({ login: z.string(), avatarUrl: z.string(), url: z.string() })),
     /** How many people voted, however many `people` holds. */
     peopleCount: z.number(),
+    /** People known only from imported channels: counts per channel, never names. */
+    imported: z.array(z.object({ channel: z.string(), people: z.number() })),
   }),
-  duplicates: z.array(z.object({ repository: z.string(), number: z.number(), type: itemType, title: z.string(), url: z.string() })),
+  duplicates: z.array(
+    z.object({ repository: z.string(), number: z.number(), type: itemType, title: z.string(), url: z.string(), channel: z.string().nullable() }),
+  ),
   closingPullRequests: z.array(
     z.object({ repository: z.string(), number: z.number(), title: z.string(), url: z.string(), mergedAt: z.string().nullable() }),
   ),

@@ -3,11 +3,13 @@
  * roadmap collections and the pages that need more than the collections share the result.
  *
  * The snapshot comes from `ROADMAP_SNAPSHOT_DIR` when set (tests and previews of another
- * snapshot), else from `content/snapshot/`.
+ * snapshot), else from `content/snapshot/`. Imported channels (`channels`) are read beside it;
+ * with `ROADMAP_SUBSCRIBERS_FILE` set, the subscriber list tells which addresses are whose login.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
+import { readChannels } from '../channels/read-channels.ts';
 import { loadConfig, type RoadmapConfig } from '../config/index.ts';
 import { buildRoadmap, type Roadmap } from '../model/build-roadmap.ts';
 import { DEFAULT_SNAPSHOT_DIR, readManifest, readSnapshot, type Snapshot } from '../snapshot/read-snapshot.ts';
@@ -35,7 +37,9 @@ async function load(dir: string): Promise<LoadedRoadmap> {
     );
   }
   const [config, snapshot] = await Promise.all([loadConfig(), readSnapshot(dir)]);
-  return { config, snapshot, roadmap: buildRoadmap(snapshot, config) };
+  // Imported channels are read at every build: they never enter the snapshot, which stays what GitHub said.
+  const imports = await readChannels(config, { root: process.cwd(), subscribersFile: process.env.ROADMAP_SUBSCRIBERS_FILE || null });
+  return { config, snapshot, roadmap: buildRoadmap(snapshot, config, imports) };
 }
 
 /**

@@ -85,26 +85,29 @@ function repositoryName(repository: string): string {
 }
 
 export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingViewEntry<RequestEntryData> {
-  const host = hostOf(loaded, request.repository);
+  // An imported request's `#12` means the first source's, as on the board it came to.
+  const repository = request.channel === null ? request.repository : (loaded.config.sources[0]?.repo ?? request.repository);
+  const host = hostOf(loaded, repository);
   // The trending score changes with every sync; it reaches pages through the overview instead.
   const { trendingScore: _trending, ...stable } = request;
   const milestone = request.milestone && milestonePath(request.milestone, loaded.config.sources);
-  const siteLinks = siteLinksOf(loaded, request.repository, [request.body, ...request.comments.map((comment) => comment.body)]);
+  const siteLinks = siteLinksOf(loaded, repository, [request.body, ...request.comments.map((comment) => comment.body)]);
   return {
     id: request.slug,
-    inputs: { request: stable, host, milestone, siteLinks },
-    build: (render) => buildRequestEntry(stable, host, milestone, siteLinks, render),
+    inputs: { request: stable, host, repository, milestone, siteLinks },
+    build: (render) => buildRequestEntry(stable, host, repository, milestone, siteLinks, render),
   };
 }
 
 function buildRequestEntry(
   request: Omit<Request, 'trendingScore'>,
   host: string,
+  repository: string,
   milestonePagePath: string | null,
   siteLinks: Record<string, string>,
   render: MarkdownRenderer,
 ): ViewEntry<RequestEntryData> {
-  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels, siteLinks };
+  const markdown = { repository, githubUrl: host, taskLabels: strings.markdown.taskLabels, siteLinks };
   return {
     id: request.slug,
     html: render.html(request.body, markdown),
@@ -117,6 +120,7 @@ function buildRequestEntry(
       title: request.title,
       excerpt: render.excerpt(request.body),
       url: request.url,
+      channel: request.channel,
       slug: request.slug,
       path: request.path,
       stablePath: request.stablePath,
@@ -141,8 +145,9 @@ function buildRequestEntry(
           .slice(0, VOTERS_SHOWN)
           .map(({ login, avatarUrl }) => ({ login, avatarUrl, url: `${host}/${encodeURIComponent(login)}` })),
         peopleCount: request.votes.people.length,
+        imported: request.votes.imported,
       },
-      duplicates: request.duplicates.map(({ repository, number, type, title, url }) => ({ repository, number, type, title, url })),
+      duplicates: request.duplicates.map(({ repository, number, type, title, url, channel }) => ({ repository, number, type, title, url, channel })),
       closingPullRequests: request.closingPullRequests.map(({ repository, number, title, url, mergedAt }) => ({
         repository,
         number,

@@ -112,6 +112,15 @@ export const strings = {
     shippedFeedEntry: (release: string) => `Shipped in ${release}`,
     feedSubtitle: 'Status changes of this request, and the releases that ship it.',
   },
+  /** Requests imported from a channel file (email, forms, an old board): never a person's name. */
+  channels: {
+    from: (channel: string) => `From ${channel}`,
+    requestFrom: (channel: string) => `A request from ${channel}`,
+    voteHint: (channel: string) => `This request came in through ${channel}. The votes collected there count here, each person once.`,
+    viewOriginal: (channel: string) => `View it on ${channel}`,
+    peopleFrom: (count: number, channel: string) => `${count === 1 ? '1 person' : `${count.toLocaleString('en')} people`} from ${channel}`,
+    subscribeHint: 'Follow its status changes in your feed reader.',
+  },
   changelog: {
     title: 'Changelog',
     description: 'Every release, with the requests it shipped.',

@@ -20,6 +20,7 @@ import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
 import type { ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
 import { uniqueVoters } from './unique-voters.ts';
+import { importedItems, NO_IMPORTS, type ImportedChannels } from './imported-requests.ts';
 
 export type ModelConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'>;
 
@@ -56,6 +57,7 @@ function summary(item: Item, config: ModelConfig): ItemSummary {
     url: item.url,
     slug: requestSlug(item, config.sources),
     path: requestPath(item, config.sources),
+    channel: null,
   };
 }
 
@@ -105,13 +107,17 @@ export interface ResolvedRequests {
 }
 
 /** The canonical requests of a snapshot. */
-export function buildRequests(snapshot: Snapshot, config: ModelConfig): Request[] {
-  return resolveRequests(snapshot, config).requests;
+export function buildRequests(snapshot: Snapshot, config: ModelConfig, imports: ImportedChannels = NO_IMPORTS): Request[] {
+  return resolveRequests(snapshot, config, imports).requests;
 }
 
 /** The canonical requests of a snapshot, and the duplicate markings that could not be followed. */
-export function resolveRequests(snapshot: Snapshot, config: ModelConfig): ResolvedRequests {
-  const { items, inScope } = publishableItems(snapshot, config);
+export function resolveRequests(snapshot: Snapshot, config: ModelConfig, imports: ImportedChannels = NO_IMPORTS): ResolvedRequests {
+  const published = publishableItems(snapshot, config);
+  // Imported requests are items like any other; they are always requests of their own.
+  const channels = importedItems(imports, config);
+  const items = [...published.items, ...channels.items];
+  const inScope = (item: Item): boolean => channels.isImported(item) || published.inScope(item);
   const byKey = new Map(items.map((item) => [itemKey(item), item]));
   const repositories = repositoryIndex(snapshot);
   const avatarFor = avatarDirectory(snapshot);
@@ -123,6 +129,7 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
     isIgnoredCommenter,
     canBeCanonical: inScope,
     whyUnavailable: unavailableReasonOf(snapshot, config),
+    declaredOriginal: channels.declaredOriginal,
   });
   const canonicalItems = items.filter((item) => resolution.canonicalOf.get(itemKey(item)) === itemKey(item) && inScope(item));
   const canonicalKeys = new Set(canonicalItems.map(itemKey));
@@ -148,12 +155,15 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
   const requests = groups.map((group): Request => {
     const [item, ...duplicates] = group.items as [Item, ...Item[]];
     const repository = repositories.get(item.repository.toLowerCase());
-    const votes = uniqueVoters(group.items, { votes: config.votes, exclude: config.exclude, avatarFor });
+    const counted = channels.addVoters(uniqueVoters(group.items, { votes: config.votes, exclude: config.exclude, avatarFor }), group.items);
+    const votes = counted.tally;
     const voteTimes = [
       ...votes.people.map((voter) => voter.votedAt),
+      ...counted.voteTimes,
       ...Array.from({ length: votes.anonymous }, () => votes.anonymousSince ?? item.createdAt),
     ];
-    const status = statusOf(item, config.statuses);
+    const importedStatus = channels.statusOf(item);
+    const status = importedStatus?.status ?? statusOf(item, config.statuses);
     const shipment = shipments.get(group.key);
     const releasesOfRequest = shipment === undefined ? [] : releasesOf(shipment).map(refOf);
     const release = shipment === undefined ? null : refOf(shipment.firstStable ?? shipment.first);
@@ -166,13 +176,14 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       title: item.title,
       body: item.body,
       url: item.url,
+      channel: null,
       slug: requestSlug(item, config.sources),
       path: requestPath(item, config.sources),
       stablePath: requestStablePath(item, config.sources),
       formerPaths: formerRequestPaths(item, config.sources),
       author: item.author,
       status,
-      statusHistory: statusHistory(item, config.statuses),
+      statusHistory: importedStatus?.history ?? statusHistory(item, config.statuses),
       labels: topicLabels(item, repository, config),
       milestone: milestoneOf(item, repository),
       votes,
@@ -189,5 +200,5 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig): Resolv
       trendingScore: trendingScore(voteTimes, now, config.votes.trendingHalfLifeDays),
     };
   });
-  return { requests, problems: resolution.problems };
+  return { requests: requests.map(channels.finish), problems: resolution.problems };
 }

@@ -7,6 +7,7 @@ import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import { buildChangelog, type ChangelogModelConfig } from './build-changelog.ts';
 import { resolveRequests, type ModelConfig } from './build-requests.ts';
 import type { DuplicateProblem } from './duplicate-problems.ts';
+import { NO_IMPORTS, type ImportedChannels } from './imported-requests.ts';
 import { buildMilestones, type MilestoneEntry } from './milestones.ts';
 import { planHorizons, type HorizonMilestone } from './roadmap-horizons.ts';
 import type { ReleaseEntry, Request } from './types.ts';
@@ -23,8 +24,12 @@ export interface Roadmap {
   problems: DuplicateProblem[];
 }
 
-export function buildRoadmap(snapshot: Snapshot, config: ModelConfig & Pick<ChangelogModelConfig, 'changelog'>): Roadmap {
-  const { requests, problems } = resolveRequests(snapshot, config);
+export function buildRoadmap(
+  snapshot: Snapshot,
+  config: ModelConfig & Pick<ChangelogModelConfig, 'changelog'>,
+  imports: ImportedChannels = NO_IMPORTS,
+): Roadmap {
+  const { requests, problems } = resolveRequests(snapshot, config, imports);
   return {
     syncedAt: snapshot.manifest.syncedAt,
     requests,

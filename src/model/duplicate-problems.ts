@@ -26,7 +26,7 @@ export type UnavailableReason =
   | 'not-a-request';
 
 /** The evidence that says an item is a duplicate (see `resolve-duplicates.ts`). */
-export type DuplicateEvidence = 'marked-as-duplicate' | 'closed-as-duplicate' | 'duplicate-label' | 'maintainer-comment';
+export type DuplicateEvidence = 'marked-as-duplicate' | 'closed-as-duplicate' | 'duplicate-label' | 'maintainer-comment' | 'imported';
 
 export interface ProblemItem {
   key: ItemKey;
@@ -62,6 +62,8 @@ export function referenceName(ref: ItemRef, from: string): string {
 }
 
 function itemName(item: ProblemItem): string {
+  // An imported request's item lives in `:channel/<slug>` (see `imported-requests.ts`).
+  if (item.repository.startsWith(':channel/')) return `The imported request “${item.title}”`;
   return `${item.type === 'discussion' ? 'Discussion ' : ''}${item.repository}#${item.number}`;
 }
 
@@ -71,6 +73,7 @@ const EVIDENCE: Record<DuplicateEvidence, string> = {
   'closed-as-duplicate': 'closed as a duplicate',
   'duplicate-label': 'by its duplicate label',
   'maintainer-comment': 'in a maintainer’s comment',
+  imported: 'in an imported channel’s file',
 };
 
 /**

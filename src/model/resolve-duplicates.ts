@@ -75,6 +75,11 @@ export interface ResolutionRules extends DuplicateRules {
   canBeCanonical?: (item: Item) => boolean;
   /** Why an original that is not among the items cannot take votes, for the report; default `not-found`. */
   whyUnavailable?: (target: ItemRef) => UnavailableReason;
+  /**
+   * A marking declared outside GitHub (an imported channel's file), which outranks every GitHub
+   * signal: the original, null for "none", undefined when nothing is declared for the item.
+   */
+  declaredOriginal?: (item: Item) => ItemRef | null | undefined;
 }
 
 export interface DuplicateResolution {
@@ -223,7 +228,13 @@ export function resolveDuplicates(items: readonly Item[], rules: ResolutionRules
   const next = new Map<ItemKey, ItemKey>();
 
   for (const [key, item] of byKey) {
-    const signal = duplicateSignal(item, rules);
+    const declared = rules.declaredOriginal?.(item);
+    const signal: DuplicateSignal | null =
+      declared === undefined
+        ? duplicateSignal(item, rules)
+        : declared === null
+          ? null
+          : { kind: 'claim', claim: { target: declared, evidence: 'imported', at: item.createdAt } };
     if (signal === null) continue;
     // Only items that would be requests are worth a maintainer's attention.
     const report = canBeCanonical(item);

@@ -29,6 +29,14 @@ export interface VoteTally {
   anonymousSince: string | null;
   /** The largest upvote count among the request’s Discussions, as GitHub gives it (0 without Discussions). */
   upvotes: number;
+  /** People known only from imported channels, counted per channel, never named (see `imported-requests.ts`). */
+  imported: ImportedVoters[];
+}
+
+export interface ImportedVoters {
+  /** The channel's name, as configured. */
+  channel: string;
+  people: number;
 }
 
 export interface StatusChange {
@@ -50,6 +58,8 @@ export interface ItemSummary {
    * (`/requests/15-dark-theme/`): a merged duplicate's page redirects from there to its request.
    */
   path: string;
+  /** The imported channel's name, for an imported request; null for GitHub items. */
+  channel: string | null;
 }
 
 export interface RequestLabel {
@@ -90,7 +100,10 @@ export interface Request {
   title: string;
   /** Raw, untrusted Markdown. */
   body: string;
+  /** The item on GitHub; for an imported request its link, or empty when it has none. */
   url: string;
+  /** The imported channel's name (`Email`), or null for a GitHub issue or Discussion. */
+  channel: string | null;
   /** The request's segment in URLs: `12-dark-mode`, or `lumen-docs-12-typos` for other repositories. */
   slug: string;
   /** Site path without the base, e.g. `/requests/12-dark-mode/`. */

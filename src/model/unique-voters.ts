@@ -81,5 +81,6 @@ export function uniqueVoters(items: readonly Item[], rules: VoterRules): VoteTal
     anonymous,
     anonymousSince: anonymous > 0 ? upvotesSince : null,
     upvotes,
+    imported: [],
   };
 }

@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChannels } from '../../src/channels/read-channels.ts';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
 import { buildRoadmap, type Roadmap } from '../../src/model/build-roadmap.ts';
@@ -58,7 +59,8 @@ beforeAll(async () => {
   config = await loadConfig({ root: ROOT });
   base = config.site.base === '/' ? '' : config.site.base;
   snapshot = await readSnapshot(FIXTURE);
-  roadmap = buildRoadmap(snapshot, config);
+  // With the project's imported channels, as the build reads them.
+  roadmap = buildRoadmap(snapshot, config, await readChannels(config, { root: ROOT, subscribersFile: null }));
   htmlFiles = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html')).map((file) => join(dist, file));
 }, 300_000);
 
@@ -101,6 +103,11 @@ const byTag = (root: Node, tag: string) => elements(root).filter((element) => el
 const withAttr = (root: Node, name: string, value?: string) =>
   elements(root).filter((element) => attr(element, name) !== undefined && (value === undefined || attr(element, name) === value));
 
+/** The requests from the snapshot's issues and Discussions, without those of the project's imported channels. */
+function fromGitHub() {
+  return roadmap.requests.filter((request) => request.channel === null);
+}
+
 function duplicateItems() {
   return roadmap.requests.flatMap((request) => request.duplicates);
 }
@@ -132,7 +139,7 @@ describe('request pages', () => {
     // A duplicate's own address is no request page: it sends visitors on to its request.
     for (const request of roadmap.requests) {
       for (const duplicate of request.duplicates) {
-        const html = await page(requestPath(duplicate, config.sources));
+        const html = await page(duplicate.channel === null ? requestPath(duplicate, config.sources) : duplicate.path);
         expect(withAttr(html, 'data-pagefind-body'), duplicate.key).toHaveLength(0);
         expect(attr(withAttr(html, 'http-equiv', 'refresh')[0] as Element, 'content'), duplicate.key).toBe(`0; url=${base}${request.path}`);
       }
@@ -147,7 +154,9 @@ describe('request pages', () => {
     expect(avatars).toHaveLength(1);
     // 8 voters + the author on #12, 2 new voters + the author on #15, the author of #31 (ada
     // again there): 13 people. The 6 anonymous upvotes on #31 may all be theirs, so none is added.
-    expect(attr(withAttr(html, 'data-votes')[0] as Element, 'data-votes')).toBe('13');
+    // The project's imported channels add their own people (counted in test/channels/).
+    const imported = darkMode?.votes.imported.reduce((sum, entry) => sum + entry.people, 0) ?? 0;
+    expect(attr(withAttr(html, 'data-votes')[0] as Element, 'data-votes')).toBe(String(13 + imported));
   });
 
   it('show each voter’s avatar from GitHub at twice its size, over their initials, and link to vote and subscribe on GitHub', async () => {
@@ -550,7 +559,13 @@ describe('a way to suggest something', () => {
 
   it('asks for votes on open requests only; shipped and declined ones say what happened', async () => {
     const seen = new Set<string>();
-    for (const request of roadmap.requests) {
+    for (const request of roadmap.requests.filter((candidate) => candidate.channel !== null)) {
+      // An imported request has nothing to vote on at GitHub: it says where it came from.
+      const html = htmlText(await readFile(fileOf(request.path), 'utf8'));
+      expect(html, request.path).not.toContain(strings.request.voteOnGitHub);
+      expect(html, request.path).toContain(strings.channels.voteHint(request.channel ?? ''));
+    }
+    for (const request of fromGitHub()) {
       const html = await page(request.path);
       const pill = elements(withAttr(html, 'data-pagefind-filter', 'status')[0] ?? html).find((element) => attr(element, 'class') === 'status-pill');
       const status = attr(pill ?? html, 'data-status') ?? '';
@@ -591,7 +606,8 @@ describe('data for machines', () => {
   });
 
   it('lists the canonical requests only, with their duplicates', () => {
-    expect(api.requests).toHaveLength(roadmap.requests.length);
+    expect(api.requests).toHaveLength(fromGitHub().length);
+    expect(api.importedRequests).toHaveLength(roadmap.requests.length - fromGitHub().length);
     const listed = new Set(api.requests.map((request) => `${request.repository}#${request.number}`.toLowerCase()));
     for (const duplicate of duplicateItems()) expect(listed.has(duplicate.key)).toBe(false);
     const darkMode = api.requests.find((request) => request.number === 12 && request.repository === 'lumen-dev/lumen');
@@ -690,7 +706,7 @@ describe('search', () => {
     if (!found) throw new Error(`${release.id} is not in the snapshot`);
     return found;
   };
-  const repositories = () => [...new Set(roadmap.requests.map((request) => request.repository))];
+  const repositories = () => [...new Set(fromGitHub().map((request) => request.repository))];
 
   beforeAll(async () => {
     // The bundle the build wrote, loaded as a browser loads it: over HTTP, under the site's base.
@@ -706,7 +722,7 @@ describe('search', () => {
     let compared = 0;
     for (const repository of repositories()) {
       const pages = await indexed(repository);
-      for (const request of roadmap.requests.filter((candidate) => candidate.repository === repository)) {
+      for (const request of fromGitHub().filter((candidate) => candidate.repository === repository)) {
         const item = itemOf(request);
         const content = pages.get(request.path)?.content ?? '';
         // Chrome around the request: its status, labels, repository, votes, the page's headings.
@@ -746,7 +762,7 @@ describe('search', () => {
 
   it('shows excerpts that are a run of the body’s own words', async () => {
     let checked = 0;
-    for (const request of roadmap.requests) {
+    for (const request of fromGitHub()) {
       const item = itemOf(request);
       if (hasRawHtml(item.body)) continue;
       const body = markdownWords(item.body);

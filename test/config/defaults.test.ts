@@ -57,6 +57,7 @@ describe('defaults', () => {
         other: 'Other changes',
       },
       embed: { frameAncestors: ['*'] },
+      channels: [],
     } satisfies RoadmapConfig);
   });
 

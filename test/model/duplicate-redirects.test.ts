@@ -33,7 +33,7 @@ describe('duplicateRedirects', () => {
       key: 'a#2',
       title: 'Two',
       path: '/requests/2-two/',
-      duplicates: [{ key: 'b#1', repository: 'b/b', number: 1, type: 'issue' as const, title: 'One', url: 'https://github.com/b/b/issues/1', slug: '1-one', path: '/requests/1-one/' }],
+      duplicates: [{ key: 'b#1', repository: 'b/b', number: 1, type: 'issue' as const, title: 'One', url: 'https://github.com/b/b/issues/1', slug: '1-one', path: '/requests/1-one/', channel: null }],
     };
     expect(duplicateRedirects([request, clash])).toEqual([]);
   });

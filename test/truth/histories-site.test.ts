@@ -67,11 +67,11 @@ afterAll(async () => {
 
 type ApiEntry = RequestsApi['requests'][number];
 
-function disagreements<T>(pick: (entry: ApiEntry) => T, want: (request: ExpectedRequest) => T): string[] {
+function disagreements<T>(pick: (entry: ApiEntry) => T, want: (request: ExpectedRequest, entry: ApiEntry) => T): string[] {
   return api.requests.flatMap((entry) => {
     const request = expected.get(keyOf(entry.repository, entry.number));
     if (request === undefined) return [`${entry.repository}#${entry.number}: not a canonical request of the world`];
-    const [got, wanted] = [JSON.stringify(pick(entry)), JSON.stringify(want(request))];
+    const [got, wanted] = [JSON.stringify(pick(entry)), JSON.stringify(want(request, entry))];
     return got === wanted ? [] : [`${entry.repository}#${entry.number} "${entry.title}": expected ${wanted}, got ${got}`];
   });
 }
@@ -91,7 +91,12 @@ describe(`the JSON API of a site built from a world with real histories (seed ${
     expect(
       disagreements(
         (entry) => ({ votes: entry.votes, voters: entry.voters.map((login) => login.toLowerCase()).sort() }),
-        (request) => ({ votes: request.voters.length + request.anonymous, voters: request.voters }),
+        // The project's imported channels add people GitHub does not know (counted in test/channels/):
+        // named people, so they cover anonymous upvotes first.
+        (request, entry) => {
+          const imported = entry.importedVoters.reduce((sum, voters) => sum + voters.people, 0);
+          return { votes: Math.max(request.voters.length + imported, request.voters.length + request.anonymous), voters: request.voters };
+        },
       ),
     ).toEqual([]);
   });

@@ -31,7 +31,7 @@ function subject(overrides: Partial<RequestFilesRequest> & Pick<RequestFilesRequ
   return {
     formerPaths: [],
     duplicates: [],
-    votes: { total: 1234, people: [], anonymous: 0, anonymousSince: null, upvotes: 0 },
+    votes: { total: 1234, people: [], anonymous: 0, anonymousSince: null, upvotes: 0, imported: [] },
     statusHistory: [],
     shippedIn: [],
     updatedAt: '2025-05-01T00:00:00Z',
@@ -52,7 +52,7 @@ const shipped = subject({
   ],
   shippedIn: [shippedIn('v1.0.0', '2025-04-02T00:00:00Z')],
 });
-const quiet = subject({ path: '/requests/13-quiet/', stablePath: '/requests/13/', title: 'Quiet', votes: { total: 0, people: [], anonymous: 0, anonymousSince: null, upvotes: 0 } });
+const quiet = subject({ path: '/requests/13-quiet/', stablePath: '/requests/13/', title: 'Quiet', votes: { total: 0, people: [], anonymous: 0, anonymousSince: null, upvotes: 0, imported: [] } });
 
 describe('a request feed', () => {
   it('lists its status changes and releases, newest first, at addresses under the base', () => {
