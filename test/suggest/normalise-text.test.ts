@@ -64,12 +64,18 @@ describe('stem (Porter)', () => {
     ['adjustment', 'adjust'],
     ['optimisation', 'optim'],
     ['optimization', 'optim'],
+    ['customised', 'custom'],
+    ['customizing', 'custom'],
+    ['colours', 'color'],
+    // A short stem keeps its "s": "promise" is not a British spelling.
+    ['promises', 'promis'],
     ['hopeful', 'hope'],
     ['go', 'go'],
     // Porter2's "-ly" rule: only after the letters that can end a stem before "-ly".
     ['monthly', 'month'],
     ['quickly', 'quick'],
     ['family', 'famili'],
+    ['rely', 'reli'],
   ])('%s → %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
   });
