@@ -1,61 +1,51 @@
 /**
- * A small RFC 4180 reader: comma-separated fields, double-quoted fields that may hold commas,
- * quotes (doubled) and line breaks, CRLF or LF line ends. Enough for a subscriber list exported
- * from a spreadsheet; each row keeps the line it started on, for error messages.
+ * CSV rows with the line each starts on, for error messages, read by `csv-parse` (RFC 4180:
+ * quoted fields may hold commas, doubled quotes and line breaks). A stray quote inside an
+ * unquoted field is kept as written, rows may have fewer or more fields than the header, and
+ * rows of blank fields are left out, as a spreadsheet's export has them.
  * @see https://www.rfc-editor.org/rfc/rfc4180
+ * @see https://csv.js.org/parse/options/
  */
+import { CsvError, parse } from 'csv-parse/sync';
+import { NotifyError } from './notify-error.ts';
+
 export interface CsvRow {
   line: number;
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRow[] {
+const QUOTE_PROBLEMS: Partial<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field starts on this line and is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text follows the closing quote of a field',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a field',
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Rows of `text`; a row that is not CSV refuses the whole file, by line, never quoting it (`file` names it). */
+export function parseCsv(text: string, file: string): CsvRow[] {
+  // One line end throughout, so that csv-parse counts lines as an editor shows them.
+  const source = text.replace(/^\uFEFF/, '').replace(LINE_BREAK, '\n');
   const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = 1;
-  let rowLine = 1;
-  const endField = (): void => {
-    fields.push(field);
-    field = '';
-  };
-  const endRow = (): void => {
-    endField();
-    if (fields.some((value) => value.trim() !== '')) rows.push({ line: rowLine, fields });
-    fields = [];
-  };
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let index = 0; index < source.length; index += 1) {
-    const character = source[index] as string;
-    if (quoted) {
-      if (character === '"') {
-        if (source[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (character === '\n') line += 1;
-        field += character;
-      }
-      continue;
-    }
-    if (character === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-    } else if (character === ',') {
-      endField();
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && source[index + 1] === '\n') index += 1;
-      endRow();
-      line += 1;
-      rowLine = line;
-    } else {
-      field += character;
-    }
+  try {
+    parse(source, {
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      record_delimiter: '\n',
+      on_record: (record: string[], { lines }) => {
+        if (record.some((value) => value !== '')) rows.push({ line, fields: record });
+        // `lines` is the line the record ends on; every line is a record, so the next starts below it.
+        line = lines + 1;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse's own message may quote the field, an address: only its code is shown.
+    const problem = QUOTE_PROBLEMS[error.code] ?? `the line is not valid CSV (${error.code})`;
+    throw new NotifyError(`${file}, line ${line}: ${problem}.`, 'Fix the quotes in the subscriber list: a field that holds a comma, a quote or a line break is wrapped in double quotes, and a quote inside it is doubled ("").');
   }
-  endRow();
   return rows;
 }

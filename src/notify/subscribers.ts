@@ -149,7 +149,7 @@ function entryOf(parse: () => Subscriber, where: string): ParsedEntry {
 }
 
 function fromCsv(text: string, file: string, warnings: string[]): ParsedEntry[] {
-  const rows = parseCsv(text).filter((row) => !(row.fields[0] ?? '').trim().startsWith('#'));
+  const rows = parseCsv(text, file).filter((row) => !(row.fields[0] ?? '').trim().startsWith('#'));
   const first = rows[0];
   const header = first?.fields.map((field) => field.trim().toLowerCase()) ?? [];
   const hasHeader = header.includes('email');
