@@ -79,6 +79,8 @@ export function createWorldBuilder(options: WorldBuilderOptions) {
   const votes = (logins: readonly (string | null)[], hour: Time, content: ReactionContent = 'THUMBS_UP'): SimReaction[] =>
     logins.map((user, index) => ({ content, user, createdAt: typeof hour === 'string' ? hour : at(hour + index / 60) }));
 
+  const reaction = (user: string | null, time: Time, content: ReactionContent = 'THUMBS_UP'): SimReaction => ({ content, user, createdAt: at(time) });
+
   const comment = (author: string | null, body: string, hour: Time, fields: Partial<SimComment> = {}): SimComment => ({
     id: fields.id ?? id(),
     author,
@@ -189,19 +191,23 @@ export function createWorldBuilder(options: WorldBuilderOptions) {
     ...fields,
   });
 
-  /** A pull request merged at `mergedHour` (opened five hours before) that closes `closes`. */
-  const mergedPullRequest = (number: number, mergedHour: number, closes: readonly SimRef[], fields: Partial<SimPullRequest> = {}): SimPullRequest => ({
+  /** An open pull request opened at hour `number`. */
+  const pullRequest = (number: number, fields: Partial<SimPullRequest> = {}): SimPullRequest => ({
     number,
     id: fields.id ?? id(),
     title: `Pull request ${number}`,
     author: 'carol',
-    state: 'MERGED',
-    createdAt: at(mergedHour - 5),
-    mergedAt: at(mergedHour),
-    mergeCommit: commitOf(`pr${number}`),
-    closes: [...closes],
+    state: 'OPEN',
+    createdAt: at(number),
+    mergedAt: null,
+    mergeCommit: null,
+    closes: [],
     ...fields,
   });
+
+  /** A pull request merged at `mergedHour` (opened five hours before) that closes `closes`. */
+  const mergedPullRequest = (number: number, mergedHour: number, closes: readonly SimRef[], fields: Partial<SimPullRequest> = {}): SimPullRequest =>
+    pullRequest(number, { state: 'MERGED', createdAt: at(mergedHour - 5), mergedAt: at(mergedHour), mergeCommit: commitOf(`pr${number}`), closes: [...closes], ...fields });
 
   /** A published release at `hour`. */
   const release = (tagName: string, hour: Time, fields: Partial<SimRelease> = {}): SimRelease => ({
@@ -232,30 +238,35 @@ export function createWorldBuilder(options: WorldBuilderOptions) {
   });
 
   /** A public repository `owner/name` with the default labels, the "ideas" category and nothing in it. */
-  const repository = (fullName: string, fields: Partial<SimRepository> = {}): SimRepository => {
-    const [owner = '', name = ''] = fullName.split('/');
-    return {
-      owner,
-      name,
-      id: fields.id ?? id(),
-      description: null,
-      isPrivate: false,
-      defaultBranch: 'main',
-      labels: [...DEFAULT_LABELS],
-      milestones: [],
-      discussionCategories: [IDEAS_CATEGORY],
-      issues: [],
-      discussions: [],
-      pullRequests: [],
-      releases: [],
-      ...fields,
-    };
-  };
+  const repository = (fullName: string, fields: Partial<SimRepository> = {}): SimRepository =>
+    emptyRepository(fullName, { labels: [...DEFAULT_LABELS], discussionCategories: [IDEAS_CATEGORY], ...fields, id: fields.id ?? id() });
 
-  return { at, id, users, votes, comment, memberComment, event, closedIssue, issue, discussion, mergedPullRequest, release, milestone, repository };
+  return { at, id, users, votes, reaction, comment, memberComment, event, closedIssue, issue, discussion, pullRequest, mergedPullRequest, release, milestone, repository };
 }
 
 export type WorldBuilder = ReturnType<typeof createWorldBuilder>;
+
+/** A public repository `owner/name` with nothing in it, no labels and no categories; `fields` say the rest. */
+export function emptyRepository(fullName: string, { id, ...fields }: Partial<SimRepository> & Pick<SimRepository, 'id'>): SimRepository {
+  const [owner, name, ...more] = fullName.split('/');
+  if (owner === undefined || name === undefined || more.length > 0) throw new Error(`"${fullName}" is not owner/name.`);
+  return {
+    owner,
+    name,
+    id,
+    description: null,
+    isPrivate: false,
+    defaultBranch: 'main',
+    labels: [],
+    milestones: [],
+    discussionCategories: [],
+    issues: [],
+    discussions: [],
+    pullRequests: [],
+    releases: [],
+    ...fields,
+  };
+}
 
 /** A 40-hex commit SHA that stands for `name`, the same every time. */
 export function commitOf(name: string): string {
