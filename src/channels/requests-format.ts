@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { ChannelConfig } from '../config/schemas/channels.ts';
 import { STATUS_IDS } from '../config/status-ids.ts';
 import type { ImportedRequest, ImportedVote } from '../model/imported-requests.ts';
-import { parseCsv } from '../notify/parse-csv.ts';
+import { CSV_QUOTING_HINT, CsvSyntaxError, parseCsv, type CsvRow } from '../csv/parse-csv.ts';
 import { channelProblem } from './channel-error.ts';
 import { parseDate, parseGitHubRef, parseLink, parseOriginal, parsePerson, REQUEST_ID, type Parsed } from './imported-fields.ts';
 
@@ -148,7 +148,13 @@ export function parseRequestsJson(source: string, file: string, channel: Pick<Ch
 }
 
 export function parseRequestsCsv(source: string, file: string, channel: Pick<ChannelConfig, 'slug'>): ParsedChannel {
-  const rows = parseCsv(source);
+  let rows: CsvRow[];
+  try {
+    rows = parseCsv(source);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { requests: [], problems: [channelProblem(`${file}, line ${error.line}`, null, error.problem, CSV_QUOTING_HINT)] };
+  }
   const [header, ...body] = rows;
   if (header === undefined) return { requests: [], problems: [] };
   const names = header.fields.map((name) => name.trim());

@@ -8,6 +8,13 @@
  * and is taken over with a note. A lock from another host cannot be checked and is never taken
  * over: the message says how to remove it once you know no run is under way. The lock is never
  * committed to the ledger branch (`.gitignore`).
+ *
+ * Not `proper-lockfile`: its lock is an empty directory whose age decides staleness, refreshed
+ * by a timer in the holder. So it could not say who holds the lock, a crashed run's lock would
+ * block the next run until it aged out (here it is taken over at once), and a live run whose
+ * timer fell behind would lose its lock to a second run mid-send: the double send this lock
+ * exists to prevent. Whether the holder's process still runs is the question to ask.
+ * @see https://github.com/moxystudio/node-proper-lockfile#lockfile-options
  */
 import { hostname } from 'node:os';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';

@@ -31,7 +31,7 @@ import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import { NotifyError } from './notify-error.ts';
 import { oneLine } from './one-line.ts';
-import { parseCsv } from './parse-csv.ts';
+import { CSV_QUOTING_HINT, CsvSyntaxError, parseCsv } from '../csv/parse-csv.ts';
 
 export interface Subscriber {
   /** As written in the list, trimmed. Never print it: use `maskAddress`. */
@@ -148,8 +148,18 @@ function entryOf(parse: () => Subscriber, where: string): ParsedEntry {
   }
 }
 
+/** The subscriber list's rows; a file that is not CSV stops the run, by line, never quoting it. */
+function csvRows(text: string, file: string): ReturnType<typeof parseCsv> {
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new NotifyError(`${file}, line ${error.line}: ${error.problem}.`, `Fix the quotes in the subscriber list: ${CSV_QUOTING_HINT}.`);
+  }
+}
+
 function fromCsv(text: string, file: string, warnings: string[]): ParsedEntry[] {
-  const rows = parseCsv(text).filter((row) => !(row.fields[0] ?? '').trim().startsWith('#'));
+  const rows = csvRows(text, file).filter((row) => !(row.fields[0] ?? '').trim().startsWith('#'));
   const first = rows[0];
   const header = first?.fields.map((field) => field.trim().toLowerCase()) ?? [];
   const hasHeader = header.includes('email');

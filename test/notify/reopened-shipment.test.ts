@@ -12,6 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../scripts/dev/github-simulator/server.ts';
+import { createWorldBuilder, ref } from '../../scripts/dev/demo/world-builder.ts';
 import type { SimIssue, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { buildChangelog } from '../../src/model/build-changelog.ts';
@@ -19,94 +20,44 @@ import { buildRequests } from '../../src/model/build-requests.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
 import { createSandbox, runSync, TOKEN } from '../sync/sync-run.ts';
 import { createNotifySandbox, runNotify, type NotifyFixture } from './notify-harness.ts';
-import { at, CONFIG } from './notify-world.ts';
+import { CONFIG } from './notify-world.ts';
 
 const FOUR_MONTHS = 24 * 122;
-let nextId = 9000;
-const id = (): number => ++nextId;
+const world = createWorldBuilder({ start: '2026-02-01T00:00:00Z', lastId: 9000 });
+const { at, event } = world;
+const WIDGETS = 'acme/widgets';
 
-function issue(number: number, title: string, overrides: Partial<SimIssue>): SimIssue {
-  return {
-    number,
-    id: id(),
-    title,
-    body: `Please add: ${title}.`,
-    author: 'alice',
-    authorAssociation: 'NONE',
-    labels: ['enhancement'],
-    milestone: null,
-    state: 'CLOSED',
-    stateReason: 'COMPLETED',
-    locked: false,
-    createdAt: at(number),
-    updatedAt: at(number + 1),
-    closedAt: null,
-    reactions: [{ content: 'THUMBS_UP', user: 'ada', createdAt: at(number + 1) }],
-    comments: [],
-    events: [],
-    ...overrides,
-  };
+/** A closed issue with one vote, opened at hour `number`. */
+function issue(number: number, title: string, fields: Partial<SimIssue>): SimIssue {
+  return world.issue(number, { title, body: `Please add: ${title}.`, state: 'CLOSED', stateReason: 'COMPLETED', reactions: world.votes(['ada'], number + 1), ...fields });
 }
 
 function historyWorld(): SimWorld {
-  const users: SimWorld['users'] = {};
-  for (const login of ['alice', 'ada', 'carol', 'maintainer']) users[login] = { login, type: 'User', id: Object.keys(users).length + 1 };
-  const closedBy = (hour: number, pullRequest: number | null) =>
-    ({ kind: 'closed', id: id(), actor: 'maintainer', createdAt: at(hour), stateReason: 'COMPLETED', closer: pullRequest === null ? null : { repository: 'acme/widgets', number: pullRequest } }) as const;
-  const merged = (number: number, hour: number, closes: number) => ({
-    number,
-    id: id(),
-    title: `Change ${number}`,
-    author: 'carol',
-    state: 'MERGED' as const,
-    createdAt: at(hour - 5),
-    mergedAt: at(hour),
-    mergeCommit: String(number).padEnd(40, 'a'),
-    closes: [{ repository: 'acme/widgets', number: closes }],
-  });
-  const published = (tagName: string, hour: number, sha: string) => ({
-    id: id(),
-    tagName,
-    name: null,
-    body: `Release ${tagName}.`,
-    author: 'maintainer',
-    isDraft: false,
-    isPrerelease: false,
-    createdAt: at(hour),
-    publishedAt: at(hour),
-    tagCommit: sha.repeat(40),
-  });
+  const users = world.users(['alice', 'ada', 'carol', 'maintainer']);
+  const closedBy = (hour: number, pullRequest: number | null) => event.closed(hour, { closer: pullRequest === null ? null : ref(WIDGETS, pullRequest) });
+  const merged = (number: number, hour: number, closes: number) =>
+    world.mergedPullRequest(number, hour, [ref(WIDGETS, closes)], { title: `Change ${number}`, mergeCommit: String(number).padEnd(40, 'a') });
+  const published = (tagName: string, hour: number, sha: string) => world.release(tagName, hour, { body: `Release ${tagName}.`, tagCommit: sha.repeat(40) });
   return {
     users,
     repositories: [
-      {
-        owner: 'acme',
-        name: 'widgets',
+      world.repository(WIDGETS, {
         id: 1,
-        description: null,
-        isPrivate: false,
-        defaultBranch: 'main',
         labels: [{ name: 'enhancement', color: 'a2eeef', description: null }],
-        milestones: [{ number: 1, id: id(), title: 'v1.3.0', description: null, state: 'CLOSED', dueOn: null, createdAt: at(1), updatedAt: at(199), closedAt: at(199) }],
-        discussionCategories: [{ id: 1, name: 'Ideas', slug: 'ideas', emoji: ':bulb:', description: 'Ideas' }],
+        milestones: [world.milestone(1, 'v1.3.0', { state: 'CLOSED', updatedAt: at(199), closedAt: at(199) })],
         issues: [
-          issue(1, 'Dark mode', {
-            closedAt: at(300),
-            updatedAt: at(300),
-            events: [closedBy(60, 50), { kind: 'reopened', id: id(), actor: 'maintainer', createdAt: at(61) }, closedBy(300, 51)],
-          }),
+          issue(1, 'Dark mode', { closedAt: at(300), updatedAt: at(300), events: [closedBy(60, 50), event.reopened(61), closedBy(300, 51)] }),
           issue(2, 'Export to PDF', {
             milestone: 1,
             closedAt: at(200 + FOUR_MONTHS),
             updatedAt: at(200 + FOUR_MONTHS),
-            events: [{ kind: 'milestoned', id: id(), actor: 'maintainer', createdAt: at(10), milestoneTitle: 'v1.3.0' }, closedBy(200 + FOUR_MONTHS, null)],
+            events: [event.milestoned(10, 'v1.3.0'), closedBy(200 + FOUR_MONTHS, null)],
           }),
           issue(3, 'Plugin API', { closedAt: at(150), updatedAt: at(150), events: [closedBy(150, 52)] }),
         ],
-        discussions: [],
         pullRequests: [merged(50, 60, 1), merged(51, 300, 1), merged(52, 150, 3)],
         releases: [published('v1.2.0', 100, 'b'), published('v1.3.0', 200, 'c'), published('v2.0.0', 400, 'd')],
-      },
+      }),
     ],
   };
 }

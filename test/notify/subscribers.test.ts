@@ -75,6 +75,19 @@ describe('parseSubscribers', () => {
     expect(`${bad.message} ${bad.hint}`).not.toMatch(/ada@|not-an-address|lin@|sam@/);
   });
 
+  it('refuses broken quoting by the line it starts on, without repeating the row', () => {
+    const unclosed = errorOf(() => parseSubscribers('email,name\nada@example.com,"Ada\r\nLovelace"\nlin@example.com,"Lin\ngrace@example.com,Grace\n', 'list.csv'));
+    expect(unclosed.message).toBe('list.csv, line 4: a quoted field starts on this line and is never closed.');
+    const trailing = errorOf(() => parseSubscribers('email,name\n"lin@example.com" x,Lin\n', 'list.csv'));
+    expect(trailing.message).toBe('list.csv, line 2: text follows the closing quote of a field.');
+    expect(`${unclosed.message} ${unclosed.hint} ${trailing.message} ${trailing.hint}`).not.toMatch(/ada@|lin@|grace@|Lovelace/);
+  });
+
+  it('counts lines the way an editor shows them, whatever the line ends and blank lines', () => {
+    const bad = errorOf(() => parseSubscribers('email,name\r\n\r\nada@example.com,"Ada\rLovelace"\rlin@example.com,\n ,\nnot-an-address,\n', 'list.csv'));
+    expect(bad.message).toBe('list.csv, line 7: the email is not a valid address.');
+  });
+
   it('sends to a Unicode domain in its ASCII form, and refuses a Unicode mailbox name by row', () => {
     const list = parseSubscribers('email\nada@bücher.example\n', 'list.csv');
     // Punycode of "bücher", as RFC 3492's algorithm gives it.

@@ -13,8 +13,10 @@ describe('markdownToText keeps what describes the request and drops the rest', (
     ['fenced code blocks', 'Please add this:\n\n```ts\nexport default defineConfig({ cache: true });\n```\n\nThanks', ['Please', 'add', 'this:', 'Thanks']],
     ['tilde fences', 'Before\n~~~\nstack trace line\n~~~\nAfter', ['Before', 'After']],
     ['an unclosed fence, to the end as on GitHub', 'Before\n```\nlog line one\nlog line two', ['Before']],
+    ['indented code blocks', 'Crashes with:\n\n    TypeError: cannot read properties\n\nafter an upgrade', ['Crashes', 'with:', 'after', 'an', 'upgrade']],
     ['URLs, bare and linked, keeping link text', 'See https://example.com/a?b=c and [the docs](https://example.com/docs).', ['See', 'and', 'the', 'docs', '.']],
     ['images', 'Broken layout ![screenshot](https://github.com/user-attachments/assets/1234) on mobile', ['Broken', 'layout', 'on', 'mobile']],
+    ['reference-style images', 'Broken layout ![screenshot][shot] on mobile\n\n[shot]: https://github.com/user-attachments/assets/1234', ['Broken', 'layout', 'on', 'mobile']],
     ['HTML tags and comments', '<!-- template hint -->Use <kbd>Ctrl</kbd> <b>here</b>', ['Use', 'Ctrl', 'here']],
     ['issue references and mentions', 'Related to #12 and acme/widgets#3, cc @octocat', ['Related', 'to', 'and', ',', 'cc']],
     ['issue-form headings', '### Is your feature request related to a problem?\n\nExports are slow.', ['Exports', 'are', 'slow.']],
@@ -64,12 +66,18 @@ describe('stem (Porter)', () => {
     ['adjustment', 'adjust'],
     ['optimisation', 'optim'],
     ['optimization', 'optim'],
+    ['customised', 'custom'],
+    ['customizing', 'custom'],
+    ['colours', 'color'],
+    // A short stem keeps its "s": "promise" is not a British spelling.
+    ['promises', 'promis'],
     ['hopeful', 'hope'],
     ['go', 'go'],
     // Porter2's "-ly" rule: only after the letters that can end a stem before "-ly".
     ['monthly', 'month'],
     ['quickly', 'quick'],
     ['family', 'famili'],
+    ['rely', 'reli'],
   ])('%s → %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
   });

@@ -15,7 +15,7 @@ import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { runCommand } from '../helpers/build-fixture.ts';
 import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 import { TOKEN } from './sync-run.ts';
-import { at, issue, syncWorld } from './sync-world.ts';
+import { issue, syncWorld, votes } from './sync-world.ts';
 
 const REPOSITORY = { owner: 'octo-org', name: 'tiny-app' };
 const TITLES = ['Offline mode', 'CSV export', 'Dark theme', 'Keyboard shortcuts', 'Webhooks', 'SSO login', 'Bulk edit', 'Audit log', 'Custom fields', 'Mobile app'];
@@ -25,7 +25,7 @@ function tinyWorld(): SimWorld {
   const [template] = world.repositories;
   if (!template) throw new Error('the sync world has no repository');
   const issues = TITLES.map((title, index) =>
-    issue(index + 1, { title, reactions: index % 3 === 0 ? [{ content: 'THUMBS_UP', user: 'carol', createdAt: at(100 + index) }] : [] }),
+    issue(index + 1, { title, reactions: index % 3 === 0 ? votes(['carol'], 100 + index) : [] }),
   );
   return {
     ...world,

@@ -9,7 +9,7 @@ import { startSimulator, type Simulator } from '../../scripts/dev/github-simulat
 import type { SimRepository, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from './sync-run.ts';
-import { at, discussion, issue, syncWorld } from './sync-world.ts';
+import { at, builder, discussion, issue, syncWorld, votes } from './sync-world.ts';
 
 const PRIVATE = { owner: 'acme', name: 'vault' };
 
@@ -25,14 +25,14 @@ function worldWithVault(): SimWorld {
     isPrivate: true,
     description: 'Vault description of unannounced plans',
     labels: [{ name: 'vault-label', color: '000000', description: 'Vault label description' }],
-    milestones: [{ number: 1, id: 7701, title: 'Vault milestone', description: 'Vault milestone description', state: 'OPEN', dueOn: at(3000), createdAt: at(1), updatedAt: at(1), closedAt: null }],
+    milestones: [builder.milestone(1, 'Vault milestone', { id: 7701, description: 'Vault milestone description', dueOn: at(3000) })],
     issues: [
-      issue(1, { title: 'Vault issue about signing keys', body: 'Vault issue body', labels: ['vault-label'], reactions: [{ content: 'THUMBS_UP', user: 'alice', createdAt: at(2) }] }),
+      issue(1, { title: 'Vault issue about signing keys', body: 'Vault issue body', labels: ['vault-label'], reactions: votes(['alice'], 2) }),
       issue(2, { title: 'Vault issue without votes', body: 'Vault body two' }),
     ],
     discussions: [discussion(3, { title: 'Vault discussion on pricing', body: 'Vault discussion body' })],
     pullRequests: [],
-    releases: [{ id: 7702, tagName: 'vault-v1', name: 'Vault release', body: 'Vault release notes', author: 'maintainer', isDraft: false, isPrerelease: false, createdAt: at(5), publishedAt: at(5), tagCommit: 'a'.repeat(40) }],
+    releases: [builder.release('vault-v1', 5, { id: 7702, name: 'Vault release', body: 'Vault release notes', tagCommit: 'a'.repeat(40) })],
   };
   return { ...world, repositories: [...world.repositories, vault] };
 }

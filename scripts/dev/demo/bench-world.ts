@@ -1,4 +1,4 @@
-import type { SimMilestone, SimPullRequest, SimRelease, SimRepository, SimWorld } from '../github-simulator/store-types.ts';
+import type { SimMilestone, SimPullRequest, SimRelease, SimWorld } from '../github-simulator/store-types.ts';
 import { BENCH_COMMENTS, benchText } from './bench-templates.ts';
 import { DAY, HOUR, MINUTE, NOW, growingTime, iso, timeBetween } from './clock.ts';
 import type { GroundTruth, MarkedDuplicate, Ref, ShippedRequest, TruthRequest } from './ground-truth.ts';
@@ -19,6 +19,7 @@ import { createCast, toSimUsers, type Person } from './people.ts';
 import { createRandom, must, type Random } from './random.ts';
 import { createSlotRegistry, refOf, type Slot } from './slots.ts';
 import { addReactions, addVoteReactions, recentBurst } from './votes.ts';
+import { emptyRepository } from './world-builder.ts';
 
 /**
  * The bench world: one large repository, `bench/big`, with `items` requests (80% enhancement
@@ -89,24 +90,15 @@ export function generateBenchWorld(seed: number, items: number): { world: SimWor
   slots.assignNumbers();
   benchItems.sort((left, right) => left.slot.number - right.slot.number);
 
-  const repository: SimRepository = {
-    owner: 'bench',
-    name: 'big',
+  const repository = emptyRepository(BENCH_REPOSITORY, {
     id: ids.repository.next(),
     description: 'A large generated repository for benchmarks',
-    isPrivate: false,
-    defaultBranch: 'main',
     labels: projectLabels(),
-    milestones: [],
     discussionCategories: [
       { id: ids.category.next(), name: 'Ideas', slug: 'ideas', emoji: ':bulb:', description: 'Share ideas for new features' },
       { id: ids.category.next(), name: 'Q&A', slug: 'q-a', emoji: ':pray:', description: 'Ask the community for help' },
     ],
-    issues: [],
-    discussions: [],
-    pullRequests: [],
-    releases: [],
-  };
+  });
 
   const milestoneDrafts: Array<[string, number, number | null, boolean]> = [
     ['v1.0.0', START + 30 * DAY, must(releaseTimes[2]), true],
@@ -259,16 +251,11 @@ export function generateBenchWorld(seed: number, items: number): { world: SimWor
   repository.pullRequests.sort((left, right) => left.number - right.number);
   repository.releases.reverse();
 
-  const hidden: SimRepository = {
-    owner: 'bench',
-    name: 'private',
+  const hidden = emptyRepository(BENCH_PRIVATE_REPOSITORY, {
     id: ids.repository.next(),
     description: 'Never published',
     isPrivate: true,
-    defaultBranch: 'main',
     labels: projectLabels(),
-    milestones: [],
-    discussionCategories: [],
     issues: [1, 2].map((number) => {
       const issue = startIssue({
         number,
@@ -280,10 +267,7 @@ export function generateBenchWorld(seed: number, items: number): { world: SimWor
       addLabel(issue, LABEL.enhancement, must(cast.maintainers[0]), NOW - (40 - number) * DAY);
       return finishIssue(issue, ids);
     }),
-    discussions: [],
-    pullRequests: [],
-    releases: [],
-  };
+  });
 
   const world: SimWorld = { users: toSimUsers(cast.everyone, ids.user), repositories: [repository, hidden] };
   const truth: GroundTruth = {

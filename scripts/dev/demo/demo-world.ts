@@ -1,4 +1,4 @@
-import type { SimDiscussionCategory, SimRepository, SimWorld } from '../github-simulator/store-types.ts';
+import type { SimDiscussionCategory, SimWorld } from '../github-simulator/store-types.ts';
 import { NOW, iso } from './clock.ts';
 import { planOtherIssues, renderOtherIssue, renderQuestionDiscussion } from './demo-other-issues.ts';
 import { plantHistories } from './demo-histories.ts';
@@ -15,6 +15,7 @@ import { documentationLabels, projectLabels } from './labels.ts';
 import { createCast, toSimUsers } from './people.ts';
 import { createRandom } from './random.ts';
 import { createSlotRegistry, type Slot } from './slots.ts';
+import { emptyRepository } from './world-builder.ts';
 
 /**
  * The demo world: Lumen, a believable open-source static site generator, with its docs
@@ -35,26 +36,6 @@ function categories(ids: WorldIds, slugs: readonly string[]): SimDiscussionCateg
 
 function compareText(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
-}
-
-function emptyRepository(ids: WorldIds, fullName: string, description: string, isPrivate: boolean): SimRepository {
-  const [owner, name] = fullName.split('/');
-  if (owner === undefined || name === undefined) throw new Error(`bad repository name ${fullName}`);
-  return {
-    owner,
-    name,
-    id: ids.repository.next(),
-    description,
-    isPrivate,
-    defaultBranch: 'main',
-    labels: [],
-    milestones: [],
-    discussionCategories: [],
-    issues: [],
-    discussions: [],
-    pullRequests: [],
-    releases: [],
-  };
 }
 
 /**
@@ -131,9 +112,9 @@ export function generateDemoWorld(seed: number): { world: SimWorld; truth: Groun
     voters: [...cast.voters, ...cast.participants, ...cast.maintainers],
   };
 
-  const main = emptyRepository(ids, MAIN_REPOSITORY, 'Lumen, a fast static site generator', false);
-  const docs = emptyRepository(ids, DOCS_REPOSITORY, 'Documentation for Lumen — https://lumen.dev/docs', false);
-  const internal = emptyRepository(ids, PRIVATE_REPOSITORY, 'Private maintainer coordination for Lumen', true);
+  const main = emptyRepository(MAIN_REPOSITORY, { id: ids.repository.next(), description: 'Lumen, a fast static site generator' });
+  const docs = emptyRepository(DOCS_REPOSITORY, { id: ids.repository.next(), description: 'Documentation for Lumen — https://lumen.dev/docs' });
+  const internal = emptyRepository(PRIVATE_REPOSITORY, { id: ids.repository.next(), description: 'Private maintainer coordination for Lumen', isPrivate: true });
 
   main.labels = projectLabels();
   main.milestones = milestones.list;

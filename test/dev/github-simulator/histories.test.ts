@@ -4,6 +4,7 @@
  * REST listing and the GraphQL detail query.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createWorldBuilder, ref } from '../../../scripts/dev/demo/world-builder.ts';
 import { startSimulator, type Simulator } from '../../../scripts/dev/github-simulator/server.ts';
 import type { SimRepository, SimWorld } from '../../../scripts/dev/github-simulator/store-types.ts';
 import { worldSchema } from '../../../scripts/dev/github-simulator/world-schema.ts';
@@ -14,8 +15,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const OTHER = 'gadgets';
 
-/** The small world plus a second public repository, and the histories under test. */
+const DAY = 24;
+
+/** The small world plus a second public repository, and the histories under test (hours from 1 January, events numbered from 9001). */
 function historiesWorld(): SimWorld {
+  const { event } = createWorldBuilder({ start: '2026-01-01T00:00:00Z', lastId: 9000 });
   const world = smallWorld();
   const widgets = world.repositories[0] as SimRepository;
   widgets.issues.push(
@@ -25,11 +29,11 @@ function historiesWorld(): SimWorld {
       milestone: 1,
       updatedAt: '2026-01-05T00:00:00Z',
       events: [
-        { kind: 'renamed', id: 9001, actor: 'alice', createdAt: '2026-01-02T00:00:00Z', previousTitle: 'rss', currentTitle: 'RSS feed' },
-        { kind: 'renamed', id: 9002, actor: 'bob', createdAt: '2026-01-03T00:00:00Z', previousTitle: 'RSS feed', currentTitle: 'RSS and Atom feeds' },
-        { kind: 'milestoned', id: 9003, actor: 'bob', createdAt: '2026-01-04T00:00:00Z', milestoneTitle: 'v0.9' },
-        { kind: 'demilestoned', id: 9004, actor: 'bob', createdAt: '2026-01-05T00:00:00Z', milestoneTitle: 'v0.9' },
-        { kind: 'milestoned', id: 9005, actor: 'bob', createdAt: '2026-01-05T00:00:00Z', milestoneTitle: 'v1.0' },
+        event.renamed(DAY, 'rss', 'RSS feed', 'alice'),
+        event.renamed(2 * DAY, 'RSS feed', 'RSS and Atom feeds', 'bob'),
+        event.milestoned(3 * DAY, 'v0.9', 'bob'),
+        event.demilestoned(4 * DAY, 'v0.9', 'bob'),
+        event.milestoned(4 * DAY, 'v1.0', 'bob'),
       ],
     }),
     issue({ number: 91, title: 'Gone before the details were asked for', deletedAfterListing: true }),
@@ -48,7 +52,7 @@ function historiesWorld(): SimWorld {
         id: 150_900,
         title: 'Moved here from widgets',
         updatedAt: '2026-01-06T00:00:00Z',
-        events: [{ kind: 'transferred', id: 9010, actor: 'alice', createdAt: '2026-01-06T00:00:00Z', from: { repository: 'acme/widgets', number: 77 } }],
+        events: [{ ...event.transferred(5 * DAY, ref('acme/widgets', 77), 'alice'), id: 9010 }],
       }),
     ],
   };

@@ -4,15 +4,8 @@
  * pre-releases, and a private repository. `smallWorld()` returns a fresh copy every call, so a test
  * may mutate it freely. Other test suites may reuse it.
  */
-import type {
-  SimActor,
-  SimComment,
-  SimIssue,
-  SimPullRequest,
-  SimRelease,
-  SimRepository,
-  SimWorld,
-} from '../../../scripts/dev/github-simulator/store-types.ts';
+import { createWorldBuilder, ref } from '../../../scripts/dev/demo/world-builder.ts';
+import type { SimActor, SimComment, SimIssue, SimPullRequest, SimRelease, SimRepository, SimWorld } from '../../../scripts/dev/github-simulator/store-types.ts';
 
 export const TOKEN = 'test-token';
 export const OWNER = 'acme';
@@ -32,77 +25,42 @@ function actor(login: string, type: SimActor['type'], id: number): [string, SimA
   return [login, { login, type, id }];
 }
 
-export function comment(overrides: Partial<SimComment> & Pick<SimComment, 'id'>): SimComment {
-  return {
-    author: 'alice',
-    authorAssociation: 'MEMBER',
-    body: `Comment ${String(overrides.id)}`,
-    createdAt: '2026-01-10T10:00:00Z',
-    updatedAt: '2026-01-10T10:00:00Z',
-    isMinimized: false,
-    minimizedReason: null,
-    reactions: [],
-    ...overrides,
-  };
+/** Every object here names its own id and times: tests look them up. */
+const world = createWorldBuilder({ start: '2026-01-01T00:00:00Z' });
+const WIDGETS = `${OWNER}/${REPO}`;
+
+export function comment(fields: Partial<SimComment> & Pick<SimComment, 'id'>): SimComment {
+  return world.comment('alice', `Comment ${String(fields.id)}`, '2026-01-10T10:00:00Z', { authorAssociation: 'MEMBER', ...fields });
 }
 
-export function issue(overrides: Partial<SimIssue> & Pick<SimIssue, 'number'>): SimIssue {
-  return {
-    id: 100_000 + overrides.number,
-    title: `Issue ${String(overrides.number)}`,
+export function issue(fields: Partial<SimIssue> & Pick<SimIssue, 'number'>): SimIssue {
+  return world.issue(fields.number, {
+    id: 100_000 + fields.number,
+    title: `Issue ${String(fields.number)}`,
     body: '',
-    author: 'alice',
     authorAssociation: 'CONTRIBUTOR',
     labels: [],
-    milestone: null,
-    state: 'OPEN',
-    stateReason: null,
-    locked: false,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
-    closedAt: null,
-    reactions: [],
-    comments: [],
-    events: [],
-    ...overrides,
-  };
+    ...fields,
+  });
 }
 
-function pullRequest(overrides: Partial<SimPullRequest> & Pick<SimPullRequest, 'number'>): SimPullRequest {
-  return {
-    id: 200_000 + overrides.number,
-    title: `Pull request ${String(overrides.number)}`,
-    author: 'bob',
-    state: 'OPEN',
-    createdAt: '2026-01-05T00:00:00Z',
-    mergedAt: null,
-    mergeCommit: null,
-    closes: [],
-    ...overrides,
-  };
+function pullRequest(fields: Partial<SimPullRequest> & Pick<SimPullRequest, 'number'>): SimPullRequest {
+  return world.pullRequest(fields.number, { id: 200_000 + fields.number, author: 'bob', createdAt: '2026-01-05T00:00:00Z', ...fields });
 }
 
-function release(overrides: Partial<SimRelease> & Pick<SimRelease, 'id' | 'tagName' | 'tagCommit'>): SimRelease {
-  return {
-    name: overrides.tagName,
-    body: `Notes for ${overrides.tagName}`,
-    author: 'alice',
-    isDraft: false,
-    isPrerelease: false,
-    createdAt: '2026-01-01T00:00:00Z',
-    publishedAt: '2026-01-01T00:00:00Z',
-    ...overrides,
-  };
+function release(fields: Partial<SimRelease> & Pick<SimRelease, 'id' | 'tagName' | 'tagCommit'>): SimRelease {
+  return world.release(fields.tagName, '2026-01-01T00:00:00Z', { name: fields.tagName, body: `Notes for ${fields.tagName}`, author: 'alice', ...fields });
 }
 
 function widgets(): SimRepository {
-  return {
-    owner: OWNER,
-    name: REPO,
+  // A builder of its own for each world, so that its timeline events are numbered 401, 402, … every time.
+  const { event, closedIssue } = createWorldBuilder({ start: '2026-01-01T00:00:00Z', lastId: 400 });
+  const { reaction } = world;
+  return world.repository(WIDGETS, {
     id: 500,
     description: 'Widgets for everyone',
-    isPrivate: false,
-    defaultBranch: 'main',
     labels: [
       { name: 'bug', color: 'd73a4a', description: "Something isn't working" },
       { name: 'enhancement', color: 'a2eeef', description: 'New feature or request' },
@@ -110,28 +68,14 @@ function widgets(): SimRepository {
       { name: 'good first issue', color: '7057ff', description: 'Good for newcomers' },
     ],
     milestones: [
-      {
-        number: 1,
+      world.milestone(1, 'v1.0', {
         id: 9001,
-        title: 'v1.0',
         description: 'First stable release',
-        state: 'OPEN',
         dueOn: '2026-06-30T07:00:00Z',
         createdAt: '2025-12-01T00:00:00Z',
         updatedAt: '2026-01-02T00:00:00Z',
-        closedAt: null,
-      },
-      {
-        number: 2,
-        id: 9002,
-        title: 'v0.9',
-        description: null,
-        state: 'CLOSED',
-        dueOn: null,
-        createdAt: '2025-11-01T00:00:00Z',
-        updatedAt: '2025-12-20T00:00:00Z',
-        closedAt: '2025-12-20T00:00:00Z',
-      },
+      }),
+      world.milestone(2, 'v0.9', { id: 9002, state: 'CLOSED', createdAt: '2025-11-01T00:00:00Z', updatedAt: '2025-12-20T00:00:00Z', closedAt: '2025-12-20T00:00:00Z' }),
     ],
     discussionCategories: [
       { id: 1, name: 'Ideas', slug: 'ideas', emoji: ':bulb:', description: 'Share ideas' },
@@ -147,10 +91,10 @@ function widgets(): SimRepository {
         createdAt: '2026-01-01T09:00:00Z',
         updatedAt: '2026-01-12T09:00:00Z',
         reactions: [
-          { content: 'THUMBS_UP', user: 'alice', createdAt: '2026-01-02T00:00:00Z' },
-          { content: 'THUMBS_UP', user: 'bob', createdAt: '2026-01-03T00:00:00Z' },
-          { content: 'THUMBS_UP', user: 'carol', createdAt: '2026-01-04T00:00:00Z' },
-          { content: 'HEART', user: null, createdAt: '2026-01-05T00:00:00Z' },
+          reaction('alice', '2026-01-02T00:00:00Z'),
+          reaction('bob', '2026-01-03T00:00:00Z'),
+          reaction('carol', '2026-01-04T00:00:00Z'),
+          reaction(null, '2026-01-05T00:00:00Z', 'HEART'),
         ],
         comments: [
           comment({ id: 301, body: '+1, my eyes hurt', author: 'bob', createdAt: '2026-01-03T12:00:00Z', updatedAt: '2026-01-03T12:00:00Z' }),
@@ -163,34 +107,18 @@ function widgets(): SimRepository {
             updatedAt: '2026-01-06T12:00:00Z',
             isMinimized: true,
             minimizedReason: 'spam',
-            reactions: [{ content: 'THUMBS_DOWN', user: 'alice', createdAt: '2026-01-07T00:00:00Z' }],
+            reactions: [reaction('alice', '2026-01-07T00:00:00Z', 'THUMBS_DOWN')],
           }),
         ],
-        events: [
-          { kind: 'labeled', id: 401, actor: 'alice', createdAt: '2026-01-02T12:00:00Z', label: 'enhancement' },
-          { kind: 'labeled', id: 402, actor: 'alice', createdAt: '2026-01-05T12:00:00Z', label: 'status: planned' },
-        ],
+        events: [event.labeled('2026-01-02T12:00:00Z', 'enhancement', 'alice'), event.labeled('2026-01-05T12:00:00Z', 'status: planned', 'alice')],
       }),
       issue({
         number: 2,
         title: 'Crash on start',
         labels: ['bug'],
         milestone: 2,
-        state: 'CLOSED',
-        stateReason: 'COMPLETED',
         createdAt: '2026-01-02T00:00:00Z',
-        updatedAt: '2026-01-08T00:00:00Z',
-        closedAt: '2026-01-08T00:00:00Z',
-        events: [
-          {
-            kind: 'closed',
-            id: 403,
-            actor: 'bob',
-            createdAt: '2026-01-08T00:00:00Z',
-            stateReason: 'COMPLETED',
-            closer: { repository: `${OWNER}/${REPO}`, number: 10 },
-          },
-        ],
+        ...closedIssue('2026-01-08T00:00:00Z', { actor: 'bob', closer: ref(WIDGETS, 10) }),
       }),
       issue({
         number: 3,
@@ -203,24 +131,8 @@ function widgets(): SimRepository {
         createdAt: '2026-01-03T00:00:00Z',
         updatedAt: '2026-01-04T00:00:00Z',
         closedAt: '2026-01-04T00:00:00Z',
-        reactions: [{ content: 'THUMBS_UP', user: 'dave', createdAt: '2026-01-03T05:00:00Z' }],
-        events: [
-          {
-            kind: 'marked_as_duplicate',
-            id: 404,
-            actor: 'alice',
-            createdAt: '2026-01-04T00:00:00Z',
-            canonical: { repository: `${OWNER}/${REPO}`, number: 1 },
-          },
-          {
-            kind: 'closed',
-            id: 405,
-            actor: 'alice',
-            createdAt: '2026-01-04T00:00:00Z',
-            stateReason: 'DUPLICATE',
-            closer: null,
-          },
-        ],
+        reactions: [reaction('dave', '2026-01-03T05:00:00Z')],
+        events: [event.markedAsDuplicate('2026-01-04T00:00:00Z', ref(WIDGETS, 1), 'alice'), event.closed('2026-01-04T00:00:00Z', { actor: 'alice', reason: 'DUPLICATE' })],
       }),
       issue({ number: 4, title: 'Heated thread', locked: true, createdAt: '2026-01-04T00:00:00Z', updatedAt: '2026-01-04T00:00:00Z' }),
       issue({
@@ -236,44 +148,32 @@ function widgets(): SimRepository {
       }),
     ],
     discussions: [
-      {
-        number: 7,
+      world.discussion(7, {
         id: 700,
         title: 'Idea: plugins',
         body: 'What about plugins?',
         author: 'carol',
-        authorAssociation: 'NONE',
-        category: 'ideas',
         labels: ['enhancement'],
-        closed: false,
-        closedAt: null,
-        stateReason: null,
-        locked: false,
         createdAt: '2026-01-06T00:00:00Z',
         updatedAt: '2026-01-09T00:00:00Z',
         upvoteCount: 12,
-        reactions: [{ content: 'ROCKET', user: 'bob', createdAt: '2026-01-07T00:00:00Z' }],
+        reactions: [reaction('bob', '2026-01-07T00:00:00Z', 'ROCKET')],
         comments: [comment({ id: 303, body: 'Yes please', author: 'bob', createdAt: '2026-01-07T00:00:00Z' })],
-      },
-      {
-        number: 8,
+      }),
+      world.discussion(8, {
         id: 800,
         title: 'How do I install?',
         body: 'Help',
         author: 'old-svn-user',
         authorAssociation: 'MANNEQUIN',
         category: 'q-a',
-        labels: [],
         closed: true,
         closedAt: '2026-01-08T00:00:00Z',
         stateReason: 'RESOLVED',
-        locked: false,
         createdAt: '2026-01-07T00:00:00Z',
         updatedAt: '2026-01-08T00:00:00Z',
         upvoteCount: 1,
-        reactions: [],
-        comments: [],
-      },
+      }),
     ],
     pullRequests: [
       pullRequest({
@@ -283,10 +183,10 @@ function widgets(): SimRepository {
         createdAt: '2026-01-06T00:00:00Z',
         mergedAt: '2026-01-08T00:00:00Z',
         mergeCommit: SHAS.fixCrash,
-        closes: [{ repository: `${OWNER}/${REPO}`, number: 2 }],
+        closes: [ref(WIDGETS, 2)],
       }),
-      pullRequest({ number: 11, title: 'Dark mode, first cut', state: 'OPEN', closes: [{ repository: `${OWNER}/${REPO}`, number: 1 }] }),
-      pullRequest({ number: 12, title: 'Abandoned attempt', state: 'CLOSED', closes: [{ repository: `${OWNER}/${REPO}`, number: 1 }] }),
+      pullRequest({ number: 11, title: 'Dark mode, first cut', state: 'OPEN', closes: [ref(WIDGETS, 1)] }),
+      pullRequest({ number: 12, title: 'Abandoned attempt', state: 'CLOSED', closes: [ref(WIDGETS, 1)] }),
       pullRequest({
         number: 13,
         title: 'Add themes',
@@ -317,25 +217,18 @@ function widgets(): SimRepository {
         publishedAt: null,
       }),
     ],
-  };
+  });
 }
 
 function secret(): SimRepository {
-  return {
-    owner: OWNER,
-    name: PRIVATE_REPO,
+  return world.repository(`${OWNER}/${PRIVATE_REPO}`, {
     id: 501,
     description: 'Private plans',
     isPrivate: true,
-    defaultBranch: 'main',
     labels: [],
-    milestones: [],
     discussionCategories: [],
     issues: [issue({ number: 1, id: 150_001, title: 'Secret plan' })],
-    discussions: [],
-    pullRequests: [],
-    releases: [],
-  };
+  });
 }
 
 export function smallWorld(): SimWorld {
