@@ -174,6 +174,15 @@ describe('the built site in Chromium', () => {
     await page.context().close();
   });
 
+  it('hides the theme toggle where JavaScript, which makes it work, is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    expect(await page.locator('[data-theme-toggle]').count()).toBe(1);
+    expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const { page } = await openPage({ width: 390, colorScheme: 'light' });
     const overflowing: string[] = [];
