@@ -183,6 +183,22 @@ describe('the built site in Chromium', () => {
     await context.close();
   });
 
+  it('lets keyboard users reach and scroll a code block wider than a phone', async () => {
+    const { page } = await openPage({ width: 390, colorScheme: 'light' });
+    const request = mainPages().find((candidate) => candidate.name === 'request');
+    await page.goto(request?.url ?? '', { waitUntil: 'load' });
+    const wide = await page.locator('.markdown-body pre').evaluateAll((blocks) => blocks.findIndex((block) => block.scrollWidth > block.clientWidth));
+    expect(wide).toBeGreaterThanOrEqual(0);
+    const block = page.locator('.markdown-body pre').nth(wide);
+    const focused = () => block.evaluate((element) => element === document.activeElement);
+    for (let presses = 0; presses < 300 && !(await focused()); presses++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    for (let presses = 0; presses < 5; presses++) await page.keyboard.press('ArrowRight');
+    expect(await block.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect((await axeViolations(page)).filter((violation) => violation.startsWith('scrollable-region-focusable'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const { page } = await openPage({ width: 390, colorScheme: 'light' });
     const overflowing: string[] = [];
