@@ -199,6 +199,18 @@ describe('the built site in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the first request of a list on the first screen of a phone, below the filters', async () => {
+    const { page } = await openPage({ width: 390, colorScheme: 'light' });
+    // What a 390 × 844 phone shows of a page under its browser's bars.
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto(new URL('requests/', site.url).href, { waitUntil: 'load' });
+    expect(await page.locator('.list-controls').isVisible()).toBe(true);
+    const title = await page.locator('.request-list .request-card-title').first().boundingBox();
+    expect(title).not.toBeNull();
+    expect((title?.y ?? Infinity) + (title?.height ?? 0)).toBeLessThanOrEqual(700);
+    await page.context().close();
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const { page } = await openPage({ width: 390, colorScheme: 'light' });
     const overflowing: string[] = [];
