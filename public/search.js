@@ -303,14 +303,30 @@ function renderFilterGroups(container, available, selected, strings) {
   updateFilterCounts(container, available);
 }
 
-/** Shows next to each value how many results it would have with the current search. */
+/**
+ * Shows next to each value how many results it would have with the current search, most first;
+ * a value that would find nothing is hidden unless it is chosen (so it can be unchosen), and a
+ * group left with no value to show is hidden too.
+ */
 function updateFilterCounts(/** @type {HTMLElement} */ container, /** @type {Record<string, Record<string, number>>} */ counts) {
-  for (const box of container.querySelectorAll('input[data-filter]')) {
-    const input = /** @type {HTMLInputElement} */ (box);
-    const count = counts[input.dataset.filter ?? '']?.[input.value] ?? 0;
-    const badge = input.parentElement?.querySelector('[data-count]');
-    if (badge) badge.textContent = `(${count})`;
+  const focused = document.activeElement;
+  for (const fieldset of container.querySelectorAll('fieldset')) {
+    const entries = [...fieldset.querySelectorAll('input[data-filter]')].map((box) => {
+      const input = /** @type {HTMLInputElement} */ (box);
+      const label = /** @type {HTMLLabelElement} */ (input.parentElement);
+      return { input, label, count: counts[input.dataset.filter ?? '']?.[input.value] ?? 0 };
+    });
+    entries.sort((a, b) => b.count - a.count || a.input.value.localeCompare(b.input.value));
+    for (const { input, label, count } of entries) {
+      const badge = label.querySelector('[data-count]');
+      if (badge) badge.textContent = `(${count})`;
+      label.hidden = count === 0 && !input.checked;
+      fieldset.append(label);
+    }
+    fieldset.hidden = entries.every(({ label }) => label.hidden);
   }
+  // Moving a label takes the focus from its checkbox: give it back.
+  if (focused instanceof HTMLElement && focused !== document.activeElement && container.contains(focused)) focused.focus();
 }
 
 function rank(/** @type {string} */ key) {

@@ -19,6 +19,9 @@
  * - a `data-*` attribute without a value (`data-footnotes`) is written `data-footnotes=""`, as it
  *   is after rehype-raw, which only texts with raw HTML go through: the same Markdown renders the
  *   same whether or not it also has some;
+ * - code blocks (`<pre>`) can take the keyboard focus (`tabindex="0"`): a long line scrolls them
+ *   sideways, and a region that scrolls must be reachable without a mouse (WCAG 2.1.1; axe's
+ *   `scrollable-region-focusable`), whatever `tabindex` the text gave it (GitHub's schema keeps one);
  * - block elements written side by side in raw HTML (`<dt>Term</dt><dd>Meaning</dd>`) get a line
  *   break between them, as Markdown's blocks have: search reads text, not layout, and would take
  *   "TermMeaning" for one word. Never inside `<pre>`, where it would show.
@@ -183,6 +186,7 @@ export default function rehypeUserContent(options: UserContentOptions = {}) {
       }
       const heading = HEADING.exec(element.tagName);
       if (heading && headingOffset > 0) element.tagName = `h${Math.min(6, Number(heading[1]) + headingOffset)}`;
+      if (element.tagName === 'pre') element.properties.tabIndex = 0;
       if (element.tagName === 'input') {
         element.properties.ariaLabel = element.properties.checked ? taskLabels.done : taskLabels.open;
       }

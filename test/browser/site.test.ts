@@ -174,6 +174,43 @@ describe('the built site in Chromium', () => {
     await page.context().close();
   });
 
+  it('hides the theme toggle where JavaScript, which makes it work, is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    expect(await page.locator('[data-theme-toggle]').count()).toBe(1);
+    expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('lets keyboard users reach and scroll a code block wider than a phone', async () => {
+    const { page } = await openPage({ width: 390, colorScheme: 'light' });
+    const request = mainPages().find((candidate) => candidate.name === 'request');
+    await page.goto(request?.url ?? '', { waitUntil: 'load' });
+    const wide = await page.locator('.markdown-body pre').evaluateAll((blocks) => blocks.findIndex((block) => block.scrollWidth > block.clientWidth));
+    expect(wide).toBeGreaterThanOrEqual(0);
+    const block = page.locator('.markdown-body pre').nth(wide);
+    const focused = () => block.evaluate((element) => element === document.activeElement);
+    for (let presses = 0; presses < 300 && !(await focused()); presses++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    for (let presses = 0; presses < 5; presses++) await page.keyboard.press('ArrowRight');
+    expect(await block.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect((await axeViolations(page)).filter((violation) => violation.startsWith('scrollable-region-focusable'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the first request of a list on the first screen of a phone, below the filters', async () => {
+    const { page } = await openPage({ width: 390, colorScheme: 'light' });
+    // What a 390 × 844 phone shows of a page under its browser's bars.
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto(new URL('requests/', site.url).href, { waitUntil: 'load' });
+    expect(await page.locator('.list-controls').isVisible()).toBe(true);
+    const title = await page.locator('.request-list .request-card-title').first().boundingBox();
+    expect(title).not.toBeNull();
+    expect((title?.y ?? Infinity) + (title?.height ?? 0)).toBeLessThanOrEqual(700);
+    await page.context().close();
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const { page } = await openPage({ width: 390, colorScheme: 'light' });
     const overflowing: string[] = [];

@@ -68,7 +68,7 @@ describe('renderMarkdown', () => {
     const text = html.replace(/<[^>]*>/g, '');
     for (const pair of [['Term', 'Meaning'], ['Left', 'Right']] as const) expect(text).toMatch(new RegExp(`${pair[0]}\\s+${pair[1]}`));
     // Inside <pre>, a line break would show.
-    expect(renderMarkdown('<pre><b>a</b><i>b</i></pre>', { repository: REPOSITORY })).toBe('<pre><b>a</b><i>b</i></pre>');
+    expect(renderMarkdown('<pre><b>a</b><i>b</i></pre>', { repository: REPOSITORY })).toBe('<pre tabindex="0"><b>a</b><i>b</i></pre>');
   });
 
   it('prefixes every id and name with user-content-', () => {

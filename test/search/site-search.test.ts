@@ -224,6 +224,21 @@ describe.skipIf(chromiumPath === undefined)('the search page in Chromium', () =>
     expect(await page.getByRole('checkbox', { name: /Shipped/ }).isChecked()).toBe(true);
   });
 
+  it('offers only the labels the search finds, the most found first', async () => {
+    const term = 'dark';
+    const found = requests.filter((request) => `${request.title} ${request.body}`.toLowerCase().includes(term));
+    const counts = new Map<string, number>();
+    for (const label of found.flatMap((request) => request.labels)) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const expected = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([label, count]) => `${label} (${count})`);
+    expect(expected.length).toBeLessThan(new Set(requests.flatMap((request) => request.labels)).size);
+
+    page = await open(`?q=${term}`);
+    await eventually(() => status().textContent()).toBe(`${found.length} results for “${term}”`);
+    await page.getByText('Filters', { exact: true }).click();
+    const shown = () => page.getByRole('group', { name: 'Label' }).locator('label:visible').allTextContents();
+    await eventually(async () => (await shown()).map((text) => text.trim())).toEqual(expected);
+  });
+
   it('sorts by votes', async () => {
     page = await open('?sort=votes');
     await eventually(() => status().textContent()).toBe('4 results');
