@@ -26,7 +26,7 @@ export function buildRoadmap(snapshot: Snapshot, config: ModelConfig): Roadmap {
     syncedAt: snapshot.manifest.syncedAt,
     requests,
     releases: buildChangelog(snapshot, config, requests),
-    horizons: planHorizons(snapshot, requests),
+    horizons: planHorizons(snapshot, requests, config.project),
     problems,
   };
 }
