@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimProjectItem, SimWorld } from '../../scripts/dev/github-simulator/store-types.ts';
 import { startSimulator } from '../../scripts/dev/github-simulator/server.ts';
@@ -166,6 +168,22 @@ describe('a GitHub Project (v2) as the source of status and horizon', () => {
     } finally {
       await sandbox.cleanup();
     }
+  });
+});
+
+describe('a snapshot in the format before projects', () => {
+  it('is refused by the reader with what to run, and fully synced over by the next sync', async () => {
+    expect((await runSync(env.sandbox)).code).toBe(0);
+    const manifestFile = join(env.sandbox.snapshotDir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { schemaVersion: number; projects?: unknown };
+    delete manifest.projects;
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, schemaVersion: 2 }));
+    await expect(readSnapshot(env.sandbox.snapshotDir)).rejects.toThrow(/is in snapshot format 2, and this version of Open Roadmap reads format 3\. Run `npm run sync`/);
+    const { code, output } = await runSync(env.sandbox);
+    expect(code, output).toBe(0);
+    expect(output).toContain('Doing a full sync.');
+    expect(output).toMatch(/acme\/widgets +full/);
+    expect((await readSnapshot(env.sandbox.snapshotDir)).projects).toHaveLength(1);
   });
 });
 
