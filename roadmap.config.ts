@@ -51,6 +51,20 @@ export default defineConfig({
     milestone: 'planned',
   },
 
+  // The maintainers plan in a GitHub Project: https://github.com/orgs/lumen-dev/projects/1.
+  // Its Status and Cycle fields decide the status and Now / Next / Later of the issues in it,
+  // over their labels and milestones (see docs/projects.md).
+  project: {
+    organization: 'lumen-dev',
+    number: 1,
+    status: {
+      field: 'Status',
+      options: { Backlog: 'under-review', Planned: 'planned', 'In progress': 'in-progress', Done: 'shipped' },
+    },
+    // An iteration field: the running cycle is Now, the next one Next, any after it Later.
+    horizon: { field: 'Cycle' },
+  },
+
   votes: {
     // 👍 and ❤️ both count as a vote (one per person); emoji and REST names work too.
     reactions: ['THUMBS_UP', 'HEART'],

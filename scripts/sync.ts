@@ -43,6 +43,19 @@ function printSummary(summary: SyncSummary, seconds: number, write: (line: strin
   for (const source of summary.sources) {
     write(`  ${source.repository.padEnd(32)} ${source.mode.padEnd(18)} ${String(source.items).padStart(6)} items  ${String(source.changed).padStart(5)} changed  ${String(source.removed).padStart(4)} removed`);
   }
+  if (summary.project) {
+    const { project, mode, issues, skipped } = summary.project;
+    const left = [
+      [skipped.drafts, 'draft'],
+      [skipped.pullRequests, 'pull request'],
+      [skipped.archived, 'archived'],
+      [skipped.otherRepositories, 'of other repositories'],
+      [skipped.hidden, 'not visible to the token'],
+    ]
+      .filter(([count]) => Number(count) > 0)
+      .map(([count, what]) => `${String(count)} ${String(what)}`);
+    write(`  ${project.padEnd(32)} ${(mode === 'read' ? 'project read' : 'project unchanged').padEnd(18)} ${String(issues).padStart(6)} issues${left.length > 0 ? `  (left out: ${left.join(', ')})` : ''}`);
+  }
   const problems = summary.sources.flatMap((source) => source.problems.map((problem) => ({ ...problem, repository: source.repository })));
   if (problems.length > 0) {
     write(`  GitHub could not return ${problems.length} item${problems.length === 1 ? '' : 's'}, asked twice; the rest synced:`);

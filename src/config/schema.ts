@@ -10,6 +10,7 @@ import { channelsSchema } from './schemas/channels.ts';
 import { duplicatesSchema } from './schemas/duplicates.ts';
 import { embedSchema } from './schemas/embed.ts';
 import { excludeSchema } from './schemas/exclude.ts';
+import { projectSchema } from './schemas/project.ts';
 import { siteSchema } from './schemas/site.ts';
 import { sourcesSchema } from './schemas/sources.ts';
 import { statusesSchema } from './schemas/statuses.ts';
@@ -24,6 +25,8 @@ export const roadmapConfigSchema = z.strictObject(
     sources: sourcesSchema,
     /** How labels, milestones and open/closed state become roadmap statuses. */
     statuses: statusesSchema,
+    /** A GitHub Project (v2) whose fields decide status and Now / Next / Later; null for none. */
+    project: projectSchema,
     /** How duplicate items are recognised. */
     duplicates: duplicatesSchema,
     /** Which reactions count as votes, and how votes rank items. */
@@ -58,6 +61,7 @@ export { siteSchema, type SiteConfig } from './schemas/site.ts';
 export { themeSchema, type ThemeConfig } from './schemas/theme.ts';
 export { sourceSchema, sourcesSchema, type SourceConfig, type SuggestConfig } from './schemas/sources.ts';
 export { statusesSchema, DEFAULT_STATUS_LABELS, type StatusesConfig } from './schemas/statuses.ts';
+export { projectSchema, HORIZON_IDS, type HorizonId, type ProjectConfig } from './schemas/project.ts';
 export { duplicatesSchema, type DuplicatesConfig } from './schemas/duplicates.ts';
 export { votesSchema, type VotesConfig } from './schemas/votes.ts';
 export { excludeSchema, type ExcludeConfig } from './schemas/exclude.ts';

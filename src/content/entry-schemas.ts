@@ -124,8 +124,8 @@ export const overviewEntrySchema = z.object({
       title: z.string(),
       dueOn: z.string().nullable(),
       url: z.string(),
-      /** The milestone's page on the site. */
-      path: z.string(),
+      /** The milestone's page on the site; null for a project's group, which links to the project. */
+      path: z.string().nullable(),
       requests: z.array(z.string()),
     }),
   ),

@@ -247,7 +247,10 @@ function buildOverviewEntry(loaded: LoadedRoadmap): ViewEntry<OverviewEntryData>
         title,
         dueOn,
         url,
-        path: milestonePath({ repository, number, title }, config.sources),
+        // A project's group has no page of its own on the site: it links to the project.
+        path: roadmap.milestones.some((entry) => entry.repository === repository && entry.number === number && entry.title === title)
+          ? milestonePath({ repository, number, title }, config.sources)
+          : null,
         requests,
       })),
       trending: Object.fromEntries(roadmap.requests.map((request) => [request.key, request.trendingScore])),

@@ -43,6 +43,10 @@ const resumesAfterReset = ({ command }: { command: Command }) =>
     ? 'Nothing was published. Run the sync again after the reset: it resumes from where it stopped.'
     : 'Run the notifier again after the reset: what was already announced is skipped.';
 
+/** What a token needs to read a GitHub Project (docs/projects.md). */
+const PROJECT_ACCESS =
+  'A classic personal access token needs the `read:project` scope; a fine-grained token needs "Projects: read" on the organization (a user\'s project: a classic token). The GITHUB_TOKEN of GitHub Actions cannot read projects: store such a token as a secret and pass it as GITHUB_TOKEN to the sync step (see docs/projects.md).';
+
 /** Types an entry: its hint takes the same parameters as its message. */
 function entry<P = void>(data: ErrorData<P>): ErrorData<P> {
   return data;
@@ -259,5 +263,46 @@ export const ErrorsData = {
     name: 'NotifierStopped',
     message: ({ message }: { message: string; hint: string }) => message,
     hint: ({ hint }) => hint,
+  }),
+
+  // The sync's GitHub Project step (src/sync/sync-project.ts); `project` names it, `acme #3`.
+  ProjectFieldMissing: entry({
+    name: 'ProjectFieldMissing',
+    message: ({ project, field, option, fields }: { project: string; field: string; option: string; fields: string; suggestion: string | null }) =>
+      `The project ${project} has no field "${field}" (${option}). Its fields are ${fields}.`,
+    hint: ({ option, suggestion }) =>
+      `${suggestion === null ? 'Write' : `Did you mean "${suggestion}"? Write`} the field's name exactly as the project shows it in ${option} in roadmap.config.ts.`,
+  }),
+  ProjectFieldWrongType: entry({
+    name: 'ProjectFieldWrongType',
+    message: ({ project, field, option, type }: { project: string; field: string; option: string; type: string; allowed: string; fields: string }) =>
+      `The field "${field}" of the project ${project} is a ${type} field, which ${option} cannot use.`,
+    hint: ({ option, allowed, fields }) => `${option} takes a ${allowed} field. The project's fields are ${fields}.`,
+  }),
+  ProjectHorizonOptionsMissing: entry({
+    name: 'ProjectHorizonOptionsMissing',
+    message: ({ project, field }: { project: string; field: string; example: string }) =>
+      `The horizon field "${field}" of the project ${project} is a single select field, and project.horizon.options does not say which option is Now, Next or Later.`,
+    hint: ({ example }) => `Add options: { ${example} } to project.horizon in roadmap.config.ts.`,
+  }),
+  ProjectAccessDenied: entry({
+    name: 'ProjectAccessDenied',
+    message: ({ project, detail }: { project: string; detail: string }) => `The token may not read the project ${project} (${detail}).`,
+    hint: PROJECT_ACCESS,
+  }),
+  ProjectOwnerNotFound: entry({
+    name: 'ProjectOwnerNotFound',
+    message: ({ project, kind, login }: { project: string; kind: 'organization' | 'user'; login: string }) =>
+      `GitHub found no ${kind} "${login}" for the project ${project}.`,
+    hint: ({ kind, login }) => {
+      const other = kind === 'organization' ? 'user' : 'organization';
+      return `Check project.${kind} in roadmap.config.ts; if "${login}" is a${other === 'user' ? ' user' : 'n organization'}, write ${other}: "${login}" instead (the project's address says which: github.com/orgs/… or github.com/users/…).`;
+    },
+  }),
+  ProjectNotFound: entry({
+    name: 'ProjectNotFound',
+    message: ({ project, number, login }: { project: string; number: number; login: string }) =>
+      `GitHub found no project number ${number} of ${login} (${project}), or the token may not see it.`,
+    hint: `Check project.number in roadmap.config.ts against the project's address, and that the token can read it. ${PROJECT_ACCESS}`,
   }),
 };

@@ -16,13 +16,14 @@ import { resolveDuplicates } from './resolve-duplicates.ts';
 import { releaseRef } from './release-ref.ts';
 import { releasesOf, shipRequests, type ShipmentGroup } from './shipments.ts';
 import { formerRequestPaths, requestPath, requestSlug, requestStablePath } from './site-paths.ts';
+import { entryOfRequest, projectEntries, projectStatus } from './project-fields.ts';
 import { isStatusLabel, statusOf } from './status.ts';
 import { statusHistory } from './status-history.ts';
 import type { ItemSummary, MilestoneSummary, ReleaseRef, Request, RequestLabel } from './types.ts';
 import { uniqueVoters } from './unique-voters.ts';
 import { importedItems, NO_IMPORTS, type ImportedChannels } from './imported-requests.ts';
 
-export type ModelConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'>;
+export type ModelConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'> & Partial<Pick<RoadmapConfig, 'project'>>;
 
 const DEFAULT_LABEL_COLOR = 'ededed';
 
@@ -152,6 +153,7 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig, imports
   const refOf = (release: Release): ReleaseRef => releaseRef(release, config.sources);
 
   const now = snapshot.manifest.syncedAt;
+  const inProject = projectEntries(snapshot, config.project);
   const requests = groups.map((group): Request => {
     const [item, ...duplicates] = group.items as [Item, ...Item[]];
     const repository = repositories.get(item.repository.toLowerCase());
@@ -163,7 +165,17 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig, imports
       ...Array.from({ length: votes.anonymous }, () => votes.anonymousSince ?? item.createdAt),
     ];
     const importedStatus = channels.statusOf(item);
-    const status = importedStatus?.status ?? statusOf(item, config.statuses);
+    // An imported request is in no GitHub Project: its file says its status.
+    const projectEntry = importedStatus ? null : entryOfRequest(group.items.map(itemKey), inProject);
+    const fromProject = importedStatus ? null : projectStatus(projectEntry, item.state === 'OPEN', config.project);
+    const status = importedStatus?.status ?? fromProject ?? statusOf(item, config.statuses);
+    const history = importedStatus?.history ?? statusHistory(item, config.statuses);
+    if (fromProject !== null && history.at(-1)?.status !== fromProject) {
+      // The project's field changed last when its item was last updated.
+      const lastAt = history.at(-1)?.at ?? item.createdAt;
+      const at = projectEntry?.item.updatedAt ?? lastAt;
+      history.push({ status: fromProject, at: at > lastAt ? at : lastAt });
+    }
     const shipment = shipments.get(group.key);
     const releasesOfRequest = shipment === undefined ? [] : releasesOf(shipment).map(refOf);
     const release = shipment === undefined ? null : refOf(shipment.firstStable ?? shipment.first);
@@ -183,7 +195,7 @@ export function resolveRequests(snapshot: Snapshot, config: ModelConfig, imports
       formerPaths: formerRequestPaths(item, config.sources),
       author: item.author,
       status,
-      statusHistory: importedStatus?.history ?? statusHistory(item, config.statuses),
+      statusHistory: history,
       labels: topicLabels(item, repository, config),
       milestone: milestoneOf(item, repository),
       votes,

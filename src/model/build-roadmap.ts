@@ -34,7 +34,7 @@ export function buildRoadmap(
     syncedAt: snapshot.manifest.syncedAt,
     requests,
     releases: buildChangelog(snapshot, config, requests),
-    horizons: planHorizons(snapshot, requests),
+    horizons: planHorizons(snapshot, requests, config.project),
     milestones: buildMilestones(snapshot, requests, config.sources),
     problems,
   };

@@ -15,9 +15,12 @@ import { applyJournal, JOURNAL, readJournal } from './journal.ts';
 import {
   itemShardSchema,
   manifestSchema,
+  projectSnapshotSchema,
   repositorySnapshotSchema,
+  SNAPSHOT_SCHEMA_VERSION,
   type Item,
   type Manifest,
+  type ProjectSnapshot,
   type RepositorySnapshot,
 } from './schema.ts';
 
@@ -26,6 +29,8 @@ export interface Snapshot {
   repositories: RepositorySnapshot[];
   /** Every item of every repository, in snapshot order (repository, then number). */
   items: Item[];
+  /** The configured GitHub Project, when the sync read one. */
+  projects?: ProjectSnapshot[];
 }
 
 export class SnapshotError extends Error {
@@ -73,7 +78,16 @@ export async function readSnapshot(dir: string = DEFAULT_SNAPSHOT_DIR): Promise<
     if (unlisted) throw mixedSnapshot(dir, `${unlisted} is not listed in its manifest.json`);
     for (const shard of listed.sort()) items.push(...(await readVerified(dir, shard, digests, itemShardSchema)).items);
   }
-  return { manifest, repositories, items };
+  const projects: ProjectSnapshot[] = [];
+  for (const project of manifest.projects ?? []) {
+    projects.push(await readVerified(dir, projectFilePath(project.owner, project.number), digests, projectSnapshotSchema));
+  }
+  return { manifest, repositories, items, projects };
+}
+
+/** `projects/<owner>/<number>.json`, relative to the snapshot directory. */
+export function projectFilePath(owner: string, number: number): string {
+  return `projects/${owner.toLowerCase()}/${number}.json`;
 }
 
 /** Finishes a write a killed sync left half-done, or refuses when this process cannot. */
@@ -137,6 +151,12 @@ function parseJsonFile<T extends z.ZodType>(file: string, text: string, schema: 
   } catch (error) {
     throw new SnapshotError(
       `${file} is not valid JSON (${(error as Error).message}). Run \`npm run sync -- --full\` to rewrite the snapshot.`,
+    );
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new SnapshotError(
+      `${file} is in snapshot format ${version}, and this version of Open Roadmap reads format ${SNAPSHOT_SCHEMA_VERSION}. Run \`npm run sync\` to rewrite the snapshot (a sync does a full pass when the format changed).`,
     );
   }
   const result = schema.safeParse(data);

@@ -8,13 +8,14 @@
  *   content/snapshot/manifest.json                       Manifest
  *   content/snapshot/repos/<owner>/<name>/repository.json RepositorySnapshot
  *   content/snapshot/repos/<owner>/<name>/items/NNNN.json ItemShard (items whose number / 500 = NNNN)
+ *   content/snapshot/projects/<owner>/<number>.json       ProjectSnapshot (the configured GitHub Project)
  *
  * Bump SNAPSHOT_SCHEMA_VERSION on any incompatible change; the sync then does a full pass.
  */
 import { z } from 'zod';
 import { ACTOR_TYPES, AUTHOR_ASSOCIATIONS, DISCUSSION_STATE_REASONS, ISSUE_STATE_REASONS, ISSUE_STATES, REACTION_CONTENTS } from '../github/enums.ts';
 
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 /** Items are grouped by `Math.floor(number / ITEMS_PER_SHARD)` so a shard's file name is stable. */
 export const ITEMS_PER_SHARD = 500;
 
@@ -242,6 +243,83 @@ export const repositorySnapshotSchema = z.object({
 });
 export type RepositorySnapshot = z.infer<typeof repositorySnapshotSchema>;
 
+const isoDate = z.iso.date();
+
+/** An iteration of a project's iteration field: its title and the days it covers. */
+export const projectIterationSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  startDate: isoDate,
+  /** Length in days. */
+  duration: z.number().int().positive(),
+});
+export type ProjectIteration = z.infer<typeof projectIterationSchema>;
+
+/**
+ * A configured field of the project as it was at the sync: a single-select field's options, an
+ * iteration field's iterations (past ones included, so a value in a finished iteration is still
+ * placed), or a date field.
+ */
+export const projectFieldSchema = z.discriminatedUnion('dataType', [
+  z.object({ dataType: z.literal('SINGLE_SELECT'), name: z.string(), options: z.array(z.string()) }),
+  z.object({ dataType: z.literal('ITERATION'), name: z.string(), iterations: z.array(projectIterationSchema) }),
+  z.object({ dataType: z.literal('DATE'), name: z.string() }),
+]);
+export type ProjectField = z.infer<typeof projectFieldSchema>;
+
+/** The value an item has in the project's horizon field. */
+export const projectHorizonValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('option'), name: z.string() }),
+  z.object({ kind: z.literal('iteration'), iterationId: z.string(), title: z.string(), startDate: isoDate, duration: z.number().int().positive() }),
+  z.object({ kind: z.literal('date'), date: isoDate }),
+]);
+export type ProjectHorizonValue = z.infer<typeof projectHorizonValueSchema>;
+
+/** One issue in the project, with the values of the configured fields (null when not set). */
+export const projectItemSchema = z.object({
+  repository: repositoryName,
+  number: z.number().int().positive(),
+  /** The `ProjectV2Item` node id. */
+  id: z.string().min(1),
+  updatedAt: isoDateTime,
+  /** The option of the status field. */
+  status: z.string().nullable(),
+  horizon: projectHorizonValueSchema.nullable(),
+});
+export type ProjectItem = z.infer<typeof projectItemSchema>;
+
+/**
+ * The configured GitHub Project (v2): its configured fields and its issues from the configured
+ * repositories. Draft issues, pull requests and issues of other repositories are not kept.
+ */
+export const projectSnapshotSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  owner: z.string().min(1),
+  ownerType: z.enum(['Organization', 'User']),
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: z.string().url(),
+  statusField: projectFieldSchema.nullable(),
+  horizonField: projectFieldSchema.nullable(),
+  /** Sorted by repository, then number. */
+  items: z.array(projectItemSchema),
+});
+export type ProjectSnapshot = z.infer<typeof projectSnapshotSchema>;
+
+/** Where the sync of the project stands. */
+export const projectStateSchema = z.object({
+  owner: z.string().min(1),
+  number: z.number().int().positive(),
+  /** The project's `updatedAt` when its items were last read; unchanged means nothing to read. */
+  updatedAt: isoDateTime.nullable(),
+  /** How many items the project had then (issues, drafts and pull requests). */
+  totalItems: z.number().int().nonnegative(),
+  lastFullSyncAt: isoDateTime.nullable(),
+  /** Fingerprint of the project's configuration; a change forces a fresh read. */
+  configDigest: z.string(),
+});
+export type ProjectState = z.infer<typeof projectStateSchema>;
+
 export const sourceStateSchema = z.object({
   repository: repositoryName,
   /** Highest issue `updatedAt` seen; the next incremental sync asks for issues updated since. */
@@ -263,6 +341,8 @@ export const manifestSchema = z.object({
   /** Where the data came from (`https://api.github.com`, a GHES host, or the simulator). */
   apiUrl: z.string(),
   sources: z.array(sourceStateSchema),
+  /** The configured GitHub Project, when there is one. */
+  projects: z.array(projectStateSchema).optional(),
   /** Every data file of the snapshot with a digest of its content, sorted by path. */
   files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), items: z.number().int().nonnegative() })),
 });

@@ -17,14 +17,17 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   itemShardSchema,
   manifestSchema,
+  projectSnapshotSchema,
   repositorySnapshotSchema,
   type Item,
   type Manifest,
+  type ProjectSnapshot,
+  type ProjectState,
   type RepositorySnapshot,
   type SourceState,
 } from './schema.ts';
 import { applyJournal, JOURNAL, readJournal, type Journal, type JournalStep } from './journal.ts';
-import { repositoryDir } from './read-snapshot.ts';
+import { projectFilePath, repositoryDir } from './read-snapshot.ts';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -34,6 +37,8 @@ export interface SnapshotContent {
   sources: SourceState[];
   repositories: RepositorySnapshot[];
   items: Item[];
+  /** The configured GitHub Project and where its sync stands. */
+  projects?: { state: ProjectState; snapshot: ProjectSnapshot }[];
 }
 
 /** Every point of a write where a process can die: tests stop the writer at each of them. */
@@ -72,12 +77,21 @@ export function renderSnapshotFiles(content: SnapshotContent): Map<string, { tex
       files.set(`${base}/items/${name}`, { text: serialize(shard), items: items.length });
     }
   }
+  const projects = content.projects ?? [];
+  for (const { snapshot } of projects) {
+    const items = [...snapshot.items].sort((a, b) => a.repository.localeCompare(b.repository) || a.number - b.number);
+    files.set(projectFilePath(snapshot.owner, snapshot.number), {
+      text: serialize(projectSnapshotSchema.parse({ ...snapshot, items })),
+      items: 0,
+    });
+  }
   const manifest: Manifest = manifestSchema.parse({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generator: 'open-roadmap',
     syncedAt: content.syncedAt,
     apiUrl: content.apiUrl,
     sources: [...content.sources].sort((a, b) => a.repository.localeCompare(b.repository)),
+    ...(projects.length > 0 ? { projects: projects.map(({ state }) => state) } : {}),
     files: [...files]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([path, file]) => ({ path, sha256: sha256(file.text), items: file.items })),

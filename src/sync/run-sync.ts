@@ -12,6 +12,8 @@ import type { GitHubClient } from './github-client.ts';
 import type { SyncProgress } from './progress.ts';
 import { sameApi, shrinkRefusal } from './shrink-guard.ts';
 import { RoadmapError } from '../errors/roadmap-error.ts';
+import { syncConfiguredProject } from './project-step.ts';
+import type { ProjectSyncResult, ProjectSummary } from './sync-project.ts';
 import { newCheckpoint, syncSource, type ItemProblem, type PreviousSource, type SourceOptions } from './sync-source.ts';
 import { carryFormerAddresses } from './to-snapshot.ts';
 
@@ -49,6 +51,8 @@ export interface SyncSummary {
   files: { written: number; deleted: number; unchanged: number };
   requests: { rest: number; graphql: number; points: number };
   resumed: boolean;
+  /** The configured GitHub Project, when there is one. */
+  project?: ProjectSummary;
 }
 
 export function sourceOptions(config: RoadmapConfig, index: number): SourceOptions {
@@ -83,7 +87,10 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
   const apiUrl = options.origin ?? client.endpoints.apiUrl;
 
   await recoverSnapshot(snapshotDir);
-  const manifest = await readManifest(snapshotDir).catch(() => null);
+  const manifest = await readManifest(snapshotDir).catch((error: unknown) => {
+    progress.warn(`${(error as Error).message.split('\n')[0]} Doing a full sync.`);
+    return null;
+  });
   let previous: Snapshot | null = null;
   // A snapshot synced from another API (the committed demo, another GitHub Enterprise Server) is
   // no previous result: nothing of it is reused as a starting point or compared with.
@@ -119,6 +126,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
 
   const knownItemIds = new Set(previous?.items.map((item) => item.id));
   const results = [];
+  let project: ProjectSyncResult | null;
   const states: SourceState[] = [];
   const summaries: SourceSummary[] = [];
   try {
@@ -165,6 +173,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
         problems: result.problems,
       });
     }
+    project = await syncConfiguredProject({ client, config, previous, full: options.full, startedAt, progress });
   } catch (error) {
     if (error instanceof RoadmapError && error.resumable) {
       await saveCheckpoint(options.checkpointFile, checkpoint);
@@ -189,6 +198,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     sources: states,
     repositories: results.map((result) => result.repository),
     items,
+    ...(project ? { projects: [{ state: project.state, snapshot: project.snapshot }] } : {}),
   });
   await clearCheckpoint(options.checkpointFile);
   return {
@@ -198,6 +208,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncSummary> {
     files,
     requests: { rest: progress.counts.rest, graphql: progress.counts.graphql, points: progress.counts.points },
     resumed: resumed !== null,
+    ...(project ? { project: project.summary } : {}),
   };
 }
 

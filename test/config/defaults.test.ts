@@ -44,6 +44,7 @@ describe('defaults', () => {
           declined: 'Declined',
         },
       },
+      project: null,
       duplicates: { label: 'duplicate' },
       votes: { reactions: ['THUMBS_UP'], countAuthor: true, trendingHalfLifeDays: 14 },
       exclude: { labels: ['spam', 'invalid'], users: [], bots: true },

@@ -3,6 +3,7 @@ import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADD_DISCUSSION_COMMENT, THREAD_QUERY } from '../../src/notify/github-comments-api.ts';
 import * as documents from '../../src/sync/graphql-documents.ts';
+import { projectItemsQuery } from '../../src/sync/project-documents.ts';
 
 // GitHub's published schema, built from its IDL. The package's own validate() uses an older JSON
 // schema that lacks `stateReason(enableDuplicate:)`, so it is not used.
@@ -21,6 +22,7 @@ const staticDocuments = {
   ReleasesPage: documents.releasesPageQuery,
   LabelsPage: documents.labelsPageQuery,
   MilestonesPage: documents.milestonesPageQuery,
+  ProjectItems: projectItemsQuery,
   IssueDetails: documents.issueDetailsDocument,
   // The notifier's: it reads a Discussion's comments and adds one.
   ShippedCommentThread: THREAD_QUERY,

@@ -8,7 +8,7 @@ import type { SimDiscussion, SimIssue, SimRelease, SimRepository, SimWorld } fro
 import type { RoadmapConfig } from '../../src/config/index.ts';
 import { STATUS_IDS, type StatusId } from '../../src/config/status-ids.ts';
 
-export type OracleConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'>;
+export type OracleConfig = Pick<RoadmapConfig, 'sources' | 'statuses' | 'duplicates' | 'votes' | 'exclude'> & Partial<Pick<RoadmapConfig, 'project'>>;
 
 interface OracleItem {
   key: string;
@@ -181,9 +181,15 @@ export function expectedRequests(world: SimWorld, config: OracleConfig): Map<str
   const releaseNotes = [...repositories.values()].flatMap((repository) =>
     repository.releases.filter((release) => !release.isDraft && release.publishedAt !== null).map((release) => ({ repository: fullName(repository), release })),
   );
+  const projectOptions = projectStatusOptions(world, config);
   const expected = new Map<string, ExpectedRequest>();
   for (const [root, group] of groups) {
     const canonical = items.get(root) as OracleItem;
+    // The project's word: the canonical item's option, else a duplicate's; counts on a closed item only when it closes it.
+    const option = [canonical, ...group.filter((item) => item.key !== root)].map((item) => projectOptions.get(item.key)).find((value) => value !== undefined);
+    const fromProject = option === undefined ? undefined : Object.entries(config.project?.status?.options ?? {}).find(([name]) => name.toLowerCase() === option.toLowerCase())?.[1];
+    const byRules = statusOf(canonical, config);
+    const closed = 'state' in canonical.raw ? canonical.raw.state === 'CLOSED' : canonical.raw.closed;
     const { people, anonymous } = countVoters(group, config, excluded);
     expected.set(root, {
       key: root,
@@ -191,7 +197,7 @@ export function expectedRequests(world: SimWorld, config: OracleConfig): Map<str
       duplicates: group.filter((item) => item.key !== root).map((item) => item.key).sort(),
       voters: [...people].sort(),
       anonymous,
-      status: statusOf(canonical, config),
+      status: fromProject !== undefined && (!closed || fromProject === 'shipped' || fromProject === 'declined') ? fromProject : byRules,
       release: shippingRelease(canonical, group, repositories, releaseNotes),
     });
   }
@@ -275,6 +281,22 @@ function countVoters(
     if ('upvoteCount' in raw) upvotes = Math.max(upvotes, raw.upvoteCount);
   }
   return { people, anonymous: Math.max(0, upvotes - people.size) };
+}
+
+/** The Status option of each issue in the configured project (live, not archived), by item key. */
+function projectStatusOptions(world: SimWorld, config: OracleConfig): Map<string, string> {
+  const options = new Map<string, string>();
+  const project = config.project;
+  const field = project?.status?.field;
+  if (!project || field === undefined) return options;
+  const owner = (project.organization ?? project.user ?? '').toLowerCase();
+  const found = world.projects?.find((candidate) => candidate.owner.toLowerCase() === owner && candidate.number === project.number);
+  for (const item of found?.items ?? []) {
+    const value = item.values[field];
+    if (item.isArchived || item.content.type !== 'Issue' || typeof value !== 'string') continue;
+    options.set(keyOf(item.content.repository, item.content.number), value);
+  }
+  return options;
 }
 
 function statusOf(item: OracleItem, config: OracleConfig): StatusId {

@@ -7,6 +7,7 @@ import { buildPrivateItems } from './demo-private-repository.ts';
 import { DOCS_REPOSITORY, DRAFT_RELEASE, MAINTAINERS, MAIN_REPOSITORY, ORGANIZATION, PRIVATE_REPOSITORY } from './demo-project.ts';
 import { HOSTILE_RELEASE_TAG, buildMilestones, buildReleases, renderPullRequest } from './demo-releases.ts';
 import { plantHostilePayloads } from './demo-hostile.ts';
+import { buildRoadmapProject } from './demo-roadmap-project.ts';
 import { renderRequestDiscussion, renderRequestIssue, type RenderContext } from './demo-render-requests.ts';
 import { planDemoRequests } from './demo-requests.ts';
 import type { GroundTruth, MarkedDuplicate, Ref } from './ground-truth.ts';
@@ -144,6 +145,7 @@ export function generateDemoWorld(seed: number): { world: SimWorld; truth: Groun
   }
 
   const world: SimWorld = { users: toSimUsers(cast.everyone, ids.user), repositories: [main, docs, internal] };
+  world.projects = [buildRoadmapProject(random.fork('roadmap-project'), world)];
 
   const allRequests = [...requests.main, ...requests.docs];
   const markedDuplicates: MarkedDuplicate[] = allRequests

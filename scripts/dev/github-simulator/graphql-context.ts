@@ -16,6 +16,10 @@ export interface ResolverContext {
   /** A valid token came with the request; we treat every valid token as having push access. */
   authenticated: boolean;
   viewer: SimActor;
+  /** The token may read GitHub Projects (a classic token's `read:project` scope). */
+  canReadProjects: boolean;
+  /** When the request arrived. */
+  now: Date;
   rateLimit: RateLimitReport;
   /** `rateLimit(dryRun: true)` was asked: price the query, resolve nothing else. */
   dryRun: boolean;

@@ -32,6 +32,8 @@ export interface GraphqlCall {
   bucket: RateLimitBucket;
   /** When the request arrived; stamps what a mutation creates. Default: the clock. */
   now?: Date;
+  /** The token may read GitHub Projects; default true. */
+  canReadProjects?: boolean;
 }
 
 export interface GraphqlAnswer {
@@ -112,6 +114,8 @@ export async function answerGraphql(call: GraphqlCall): Promise<GraphqlAnswer> {
     index: call.index,
     authenticated: true,
     viewer: call.viewer,
+    canReadProjects: call.canReadProjects ?? true,
+    now: call.now ?? new Date(),
     dryRun,
     blockedRootKeys,
     rateLimit: {

@@ -7,6 +7,7 @@ import { actorObject } from './graphql-actors.ts';
 import { discussionCommentView, issueCommentView } from './graphql-comments.ts';
 import type { View } from './graphql-connections.ts';
 import { canSee, type ResolverContext } from './graphql-context.ts';
+import { ownerWithProjects } from './graphql-projects.ts';
 import { timelineEventView } from './graphql-timeline.ts';
 import {
   categoryView,
@@ -45,6 +46,10 @@ export function resolveNode(context: ResolverContext, id: string): View | null {
       return actor && actor.type === decoded.kind ? actorObject(actor) : null;
     }
     case 'Reaction':
+    case 'ProjectV2':
+    case 'ProjectV2Item':
+    case 'ProjectV2Field':
+    case 'ProjectV2ItemFieldValue':
       return null;
     case 'Issue': {
       // Moved to another repository: the id still names it.
@@ -156,5 +161,7 @@ export function createRootValue(context: ResolverContext): View {
     rateLimit: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) =>
       context.blockedRootKeys.has(info.path.key.toString()) ? null : context.rateLimit,
     viewer: () => actorObject(context.viewer, 'User'),
+    organization: guarded((args) => ownerWithProjects(context, String(args['login']), 'Organization')),
+    user: guarded((args) => ownerWithProjects(context, String(args['login']), 'User')),
   };
 }

@@ -30,7 +30,11 @@ export type NodeKind =
   | 'RenamedTitleEvent'
   | 'TransferredEvent'
   | 'MilestonedEvent'
-  | 'DemilestonedEvent';
+  | 'DemilestonedEvent'
+  | 'ProjectV2'
+  | 'ProjectV2Item'
+  | 'ProjectV2Field'
+  | 'ProjectV2ItemFieldValue';
 
 const PREFIXES: Record<NodeKind, string> = {
   Repository: 'R',
@@ -59,6 +63,10 @@ const PREFIXES: Record<NodeKind, string> = {
   TransferredEvent: 'TE',
   MilestonedEvent: 'MIE',
   DemilestonedEvent: 'DMIE',
+  ProjectV2: 'PVT',
+  ProjectV2Item: 'PVTI',
+  ProjectV2Field: 'PVTF',
+  ProjectV2ItemFieldValue: 'PVTFV',
 };
 
 const KINDS_BY_PREFIX = new Map<string, NodeKind>(
@@ -104,6 +112,10 @@ const PART_COUNTS: Record<NodeKind, number> = {
   TransferredEvent: 3,
   MilestonedEvent: 3,
   DemilestonedEvent: 3,
+  ProjectV2: 1,
+  ProjectV2Item: 2,
+  ProjectV2Field: 2,
+  ProjectV2ItemFieldValue: 3,
 };
 
 

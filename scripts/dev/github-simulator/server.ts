@@ -38,6 +38,11 @@ export interface SimulatorOptions {
   restRequestsPerHour?: number;
   /** Clock for timestamps and rate-limit windows; tests may move it forward. */
   now?: () => Date;
+  /**
+   * Whether the token may read GitHub Projects; default true. False answers `projectV2` the way
+   * GitHub does for a classic token without the `read:project` scope.
+   */
+  projectAccess?: boolean;
 }
 
 export interface Simulator {
@@ -260,7 +265,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         send(graphqlRateLimited(viewer), withRateLimit());
         return;
       }
-      const answer = await answerGraphql({ request: graphqlRequest, index, viewer, bucket, now: at });
+      const answer = await answerGraphql({ request: graphqlRequest, index, viewer, bucket, now: at, canReadProjects: options.projectAccess ?? true });
       entry.cost = answer.cost;
       const answered =
         fault?.type === 'graphql-errors'

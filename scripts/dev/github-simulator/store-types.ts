@@ -203,9 +203,58 @@ export interface SimRepository {
   releases: SimRelease[];
 }
 
+/** An iteration of a project's iteration field. */
+export interface SimProjectIteration {
+  /** GitHub's short iteration id (e.g. `"cfc16e4d"`). */
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD`. */
+  startDate: string;
+  /** Days. */
+  duration: number;
+}
+
+/** A field of a GitHub Project (v2). Fields GitHub makes by itself (Title, Assignees…) are left out. */
+export type SimProjectField =
+  | { id: number; name: string; dataType: 'SINGLE_SELECT'; options: { id: string; name: string }[] }
+  | { id: number; name: string; dataType: 'ITERATION'; iterations: SimProjectIteration[] }
+  | { id: number; name: string; dataType: 'DATE' | 'TEXT' | 'NUMBER' };
+
+/**
+ * An item of a project: an issue or pull request of a repository of the world, or a draft issue.
+ * `values` holds field values by field name, as a person reads them: an option's name, an
+ * iteration's title, a date (`YYYY-MM-DD`), a text or a number.
+ */
+export interface SimProjectItem {
+  id: number;
+  content: { type: 'Issue' | 'PullRequest'; repository: string; number: number } | { type: 'DraftIssue'; title: string };
+  isArchived?: boolean | undefined;
+  createdAt: string;
+  updatedAt: string;
+  values: Record<string, string | number>;
+}
+
+/** A GitHub Project (v2) owned by an organization or a user of the world. */
+export interface SimProject {
+  /** Login of the owner, an `Organization` or a `User` in `users`. */
+  owner: string;
+  number: number;
+  id: number;
+  title: string;
+  closed: boolean;
+  createdAt: string;
+  /** Moves whenever an item is added, removed or has a field changed. */
+  updatedAt: string;
+  fields: SimProjectField[];
+  /** In the project's order (GitHub's `POSITION`). */
+  items: SimProjectItem[];
+}
+
 /** Everything the simulator serves. Serialised as JSON by the demo generator. */
 export interface SimWorld {
   /** Accounts by login. Every login used anywhere in the world must be listed here. */
   users: Record<string, SimActor>;
   repositories: SimRepository[];
+  /** GitHub Projects (v2); none when left out. */
+  projects?: SimProject[] | undefined;
 }

@@ -149,10 +149,53 @@ const repository = z.object({
   ),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+const projectField = z.discriminatedUnion('dataType', [
+  z.object({
+    id: z.number().int(),
+    name: z.string().min(1),
+    dataType: z.literal('SINGLE_SELECT'),
+    options: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
+  }),
+  z.object({
+    id: z.number().int(),
+    name: z.string().min(1),
+    dataType: z.literal('ITERATION'),
+    iterations: z.array(z.object({ id: z.string().min(1), title: z.string(), startDate: isoDate, duration: z.number().int().positive() })),
+  }),
+  z.object({ id: z.number().int(), name: z.string().min(1), dataType: z.enum(['DATE', 'TEXT', 'NUMBER']) }),
+]);
+
+const project = z.object({
+  owner: login,
+  number: z.number().int().positive(),
+  id: z.number().int(),
+  title: z.string(),
+  closed: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
+  fields: z.array(projectField),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      content: z.union([
+        z.object({ type: z.enum(['Issue', 'PullRequest']), repository: z.string().regex(/^[^/]+\/[^/]+$/, 'expected "owner/name"'), number: z.number().int().positive() }),
+        z.object({ type: z.literal('DraftIssue'), title: z.string() }),
+      ]),
+      isArchived: z.boolean().optional(),
+      createdAt: time,
+      updatedAt: time,
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
+
 export const worldSchema: z.ZodType<SimWorld> = z.object({
   users: z.record(
     z.string(),
     z.object({ login, type: z.enum(ACTOR_TYPES), id: z.number().int() }),
   ),
   repositories: z.array(repository),
+  projects: z.array(project).optional(),
 });

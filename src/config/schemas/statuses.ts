@@ -9,7 +9,7 @@ const STATUS_LIST = listAlternatives(
 );
 
 /** A status id; `orElse` adds the other value a field accepts to the hint (e.g. `null`). */
-function statusIdSchema(orElse = '') {
+export function statusIdSchema(orElse = '') {
   return z.enum(STATUS_IDS, {
     error: (issue) => {
       const suggestion = typeof issue.input === 'string' ? closestMatch(issue.input, STATUS_IDS) : undefined;
