@@ -2,7 +2,7 @@
  * Model → what the pages show: Markdown rendered and sanitized, summaries written, people
  * given profile links, releases given the requests they shipped. Runs at build time only.
  */
-import { strings } from '../i18n/strings.ts';
+import { uiStrings } from '../i18n/strings.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
 import { repositorySlug } from '../model/site-paths.ts';
@@ -11,6 +11,8 @@ import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor, Comment } from '../snapshot/schema.ts';
 import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
 import type { LoadedRoadmap } from './load-roadmap.ts';
+
+type TaskLabels = { done: string; open: string };
 
 const GITHUB = 'https://github.com';
 /** Voters a request page shows, first supporters first; the others are counted. */
@@ -59,11 +61,18 @@ export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingVi
   const host = hostOf(loaded, request.repository);
   // The trending score changes with every sync; it reaches pages through the overview instead.
   const { trendingScore: _trending, ...stable } = request;
-  return { id: request.slug, inputs: { request: stable, host }, build: (render) => buildRequestEntry(stable, host, render) };
+  // The labels are part of the rendered HTML, so a change of language renders the body again.
+  const { taskLabels } = uiStrings(loaded.config.site.language).markdown;
+  return { id: request.slug, inputs: { request: stable, host, taskLabels }, build: (render) => buildRequestEntry(stable, host, taskLabels, render) };
 }
 
-function buildRequestEntry(request: Omit<Request, 'trendingScore'>, host: string, render: MarkdownRenderer): ViewEntry<RequestEntryData> {
-  const markdown = { repository: request.repository, githubUrl: host, taskLabels: strings.markdown.taskLabels };
+function buildRequestEntry(
+  request: Omit<Request, 'trendingScore'>,
+  host: string,
+  taskLabels: TaskLabels,
+  render: MarkdownRenderer,
+): ViewEntry<RequestEntryData> {
+  const markdown = { repository: request.repository, githubUrl: host, taskLabels };
   return {
     id: request.slug,
     html: render.html(request.body, markdown),
@@ -138,20 +147,22 @@ export function releaseEntry(
     const { repository, number, type, title, path, status } = request;
     return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
   });
-  return { id: release.slug, inputs: { release, host, shipped }, build: (render) => buildReleaseEntry(release, host, shipped, render) };
+  const { taskLabels } = uiStrings(loaded.config.site.language).markdown;
+  return { id: release.slug, inputs: { release, host, shipped, taskLabels }, build: (render) => buildReleaseEntry(release, host, shipped, taskLabels, render) };
 }
 
 function buildReleaseEntry(
   release: ReleaseEntry,
   host: string,
   shipped: ReleaseEntryData['shipped'],
+  taskLabels: TaskLabels,
   render: MarkdownRenderer,
 ): ViewEntry<ReleaseEntryData> {
   const { body, author, shipped: _keys, ...ref } = release;
   return {
     id: release.slug,
     // Release notes sit right under the release's title, so their headings start at <h2>.
-    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels }),
+    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels }),
     data: {
       ...ref,
       title: release.name?.trim() || release.tagName,
