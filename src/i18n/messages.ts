@@ -4,14 +4,17 @@
  * dates through `Intl`). English is the reference: its keys are every message there is.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import ar from './messages/ar.ts';
+import de from './messages/de.ts';
 import en from './messages/en.ts';
+import ja from './messages/ja.ts';
 
 export type MessageKey = keyof typeof en;
 /** A translation: every English key, each an ICU message. */
 export type Messages = Record<MessageKey, string>;
 export type MessageValues = Record<string, string | number>;
 
-export const MESSAGES = { en } as const satisfies Record<string, Messages>;
+export const MESSAGES = { en, de, ja, ar } as const satisfies Record<string, Messages>;
 export type LanguageCode = keyof typeof MESSAGES;
 export const LANGUAGE_CODES = Object.keys(MESSAGES) as LanguageCode[];
 
@@ -32,6 +35,18 @@ export function textDirection(tag: string): 'ltr' | 'rtl' {
 }
 
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/**
+ * For each plural category of the language (`one`, `few`, `other`…), the largest count up to
+ * 1,000 that falls in it: what text made outside a message (a template for a script, a label on
+ * an image) is formatted with, one form per category, to be picked later by `Intl.PluralRules`.
+ */
+export function pluralSamples(language: string): Map<Intl.LDMLPluralRule, number> {
+  const rules = new Intl.PluralRules(language);
+  const samples = new Map<Intl.LDMLPluralRule, number>();
+  for (let count = 0; count <= 1000; count++) samples.set(rules.select(count), count);
+  return samples;
+}
 
 const translators = new Map<string, Translate>();
 

@@ -4,22 +4,14 @@
  * category of the language (`one`, `few`, `other`…), and the script picks one with
  * `Intl.PluralRules`, as the ICU message would.
  */
-import { translator, type MessageKey } from './messages.ts';
+import { pluralSamples, translator, type MessageKey } from './messages.ts';
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>>;
-
-/** For each plural category of the language, the largest count up to 1,000 that falls in it. */
-function categorySamples(language: string): Map<Intl.LDMLPluralRule, number> {
-  const rules = new Intl.PluralRules(language);
-  const samples = new Map<Intl.LDMLPluralRule, number>();
-  for (let count = 0; count <= 1000; count++) samples.set(rules.select(count), count);
-  return samples;
-}
 
 export function searchStrings(language: string) {
   const t = translator(language);
   const numberFormat = new Intl.NumberFormat(language);
-  const samples = categorySamples(language);
+  const samples = pluralSamples(language);
   /** The message for a sample count of each category, with the count put back as `{count}`. */
   const plural = (key: MessageKey, values: Record<string, string> = {}): PluralForms =>
     Object.fromEntries(

@@ -4,7 +4,7 @@
  * translation files (`messages/`); status names come from `statuses.names` in the configuration,
  * whose defaults are the language's.
  */
-import { translator, type MessageKey } from './messages.ts';
+import { textDirection, translator, type MessageKey } from './messages.ts';
 
 type ItemType = 'issue' | 'discussion';
 
@@ -13,8 +13,13 @@ function buildStrings(language: string) {
   const record = <Name extends string>(prefix: string, names: readonly Name[]) =>
     Object.fromEntries(names.map((name) => [name, t(`${prefix}.${name}` as MessageKey)])) as Record<Name, string>;
   const lower = (text: string) => text.toLocaleLowerCase(language);
+  const direction = textDirection(language);
   return {
     language,
+    /** `dir` of the pages: `rtl` lays them out mirrored. */
+    direction,
+    /** Arrows point where the reading goes: "back" points right in a right-to-left language. */
+    arrow: direction === 'rtl' ? { back: '→', forward: '←' } : { back: '←', forward: '→' },
     skipToContent: t('skipToContent'),
     nav: {
       label: t('nav.label'),

@@ -217,6 +217,7 @@ export default {
   'markdown.taskOpen': 'Open task',
   'socialImage.request': 'Feature request',
   'socialImage.release': 'Release',
+  'socialImage.released': 'Released {date}',
   'notify.shippedIn': 'Shipped in {release} 🎉',
   'notify.peopleAsked': '{atLeast, select, yes {{total, plural, one {At least # person asked for it.} other {At least # people asked for it.}}} other {{total, plural, one {One person asked for it.} other {# people asked for it.}}}}',
   'notify.votes': '{count, plural, one {# vote} other {# votes}}',
