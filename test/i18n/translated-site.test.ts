@@ -9,12 +9,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demoConfig from '../../roadmap.config.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { messageLiterals } from '../helpers/message-literals.ts';
 import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -25,17 +25,6 @@ const LANGUAGES = ['de', 'ja', 'ar'] as const;
 /** Attributes a person reads or hears; addresses, ids and classes are not text. */
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder', 'content', 'label']);
 
-/** Every literal piece of text in a message, across all its plural and select branches. */
-function literals(elements: MessageFormatElement[], found: string[] = []): string[] {
-  for (const element of elements) {
-    if (element.type === TYPE.literal) found.push(element.value);
-    if (element.type === TYPE.plural || element.type === TYPE.select) {
-      for (const option of Object.values(element.options)) literals(option.value, found);
-    }
-  }
-  return found;
-}
-
 /** Whitespace collapsed and typographic quotes made plain (MDX curls the quotes of `content/`). */
 const normalise = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -45,8 +34,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
  * with at least one word of three letters, unless the translation uses it too ("GitHub", "RSS").
  */
 function englishPhrases(language: keyof typeof MESSAGES): string[] {
-  const translated = normalise(Object.values(MESSAGES[language]).flatMap((message) => literals(parseMessage(message))).join(' \n '));
-  const phrases = Object.values(MESSAGES.en).flatMap((message) => literals(parseMessage(message)).map(normalise));
+  const translated = normalise(Object.values(MESSAGES[language]).flatMap((message) => messageLiterals(message)).join(' \n '));
+  const phrases = Object.values(MESSAGES.en).flatMap((message) => messageLiterals(message).map(normalise));
   return [...new Set(phrases)].filter((phrase) => /\p{L}{3,}/u.test(phrase) && !translated.includes(phrase));
 }
 

@@ -4,24 +4,16 @@
  * translation does not use itself, count with the language's plural forms, and a right-to-left
  * mail says so.
  */
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { shippedCommentBody } from '../../src/notify/comment-body.ts';
 import { mailContent } from '../../src/notify/mail-content.ts';
 import type { ReleaseShipment, ShippedItem, ShippedRequest } from '../../src/notify/release-shipments.ts';
-
-function literals(elements: MessageFormatElement[], found: string[] = []): string[] {
-  for (const element of elements) {
-    if (element.type === TYPE.literal) found.push(element.value.trim());
-    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) literals(option.value, found);
-  }
-  return found;
-}
+import { messageLiterals } from '../helpers/message-literals.ts';
 
 /** English phrases of the notifier's messages that a translation does not also contain. */
 function englishPhrases(language: keyof typeof MESSAGES): string[] {
-  const notify = (messages: Record<string, string>) => Object.entries(messages).filter(([key]) => key.startsWith('notify.')).flatMap(([, message]) => literals(parse(message)));
+  const notify = (messages: Record<string, string>) => Object.entries(messages).filter(([key]) => key.startsWith('notify.')).flatMap(([, message]) => messageLiterals(message).map((text) => text.trim()));
   const translated = notify(MESSAGES[language]).join('\n');
   return [...new Set(notify(MESSAGES.en))].filter((phrase) => /\p{L}{3,}/u.test(phrase) && !translated.includes(phrase));
 }
