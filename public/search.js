@@ -39,6 +39,9 @@ async function start(root) {
     if (ui.suggest) ui.suggest.hidden = !shown;
   };
   const numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  const pluralRules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  /** The template for `count` among a message's plural forms (Search.astro gives one per category). */
+  const plural = (/** @type {Record<string, string>} */ forms, /** @type {number} */ count) => forms[pluralRules.select(count)] ?? forms['other'] ?? '';
   const format = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) =>
     template.replace(/\{(\w+)\}/g, (_, key) => {
       const value = values[key];
@@ -134,8 +137,8 @@ async function start(root) {
     const query = state.query;
     showSuggest(count === 0);
     if (count === 0) announce(query === '' ? strings.noResultsFiltered : format(strings.noResults, { query }));
-    else if (query === '') announce(format(count === 1 ? strings.resultsFilteredOne : strings.resultsFilteredOther, { count }));
-    else announce(format(count === 1 ? strings.resultsOne : strings.resultsOther, { count, query }));
+    else if (query === '') announce(format(plural(strings.resultsFiltered, count), { count }));
+    else announce(format(plural(strings.results, count), { count, query }));
   }
 
   /** Loads the next page of results (Pagefind fetches each result's data separately). */
@@ -144,7 +147,7 @@ async function start(root) {
     const page = results.slice(shownCount, shownCount + PAGE_SIZE);
     const data = await Promise.all(page.map((result) => result.data()));
     if (current !== searchNumber) return;
-    const items = data.map((entry) => resultItem(entry, strings, statusIds, format));
+    const items = data.map((entry) => resultItem(entry, strings, statusIds, (/** @type {number} */ votes) => format(plural(strings.votes, votes), { count: votes })));
     ui.results.append(...items);
     shownCount += items.length;
     updateMore();
@@ -339,9 +342,9 @@ function rank(/** @type {string} */ key) {
  * @param {{ url: string, meta?: Record<string, string>, filters?: Record<string, string[]>, excerpt?: string }} data
  * @param {Record<string, any>} strings
  * @param {Record<string, string>} statusIds
- * @param {(template: string, values: Record<string, string | number>) => string} format
+ * @param {(votes: number) => string} votesText
  */
-function resultItem(data, strings, statusIds, format) {
+function resultItem(data, strings, statusIds, votesText) {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = data.url;
@@ -361,7 +364,7 @@ function resultItem(data, strings, statusIds, format) {
     meta.append(span('search-pill', kind));
   }
   const votes = Number.parseInt(data.meta?.['votes'] ?? '', 10);
-  if (Number.isFinite(votes)) meta.append(span('search-votes', format(votes === 1 ? strings.votesOne : strings.votesOther, { count: votes })));
+  if (Number.isFinite(votes)) meta.append(span('search-votes', votesText(votes)));
   const repository = data.filters?.['repository']?.[0];
   if (repository) meta.append(span('search-repository', repository));
   if (meta.childElementCount > 0) item.append(meta);

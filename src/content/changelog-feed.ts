@@ -5,7 +5,7 @@
 import { escapeXml } from '../xml/xml-escape.ts';
 import { absoluteUrl, href } from '../site/href.ts';
 import { USER_CONTENT_PATH } from '../images/user-content-images.ts';
-import { strings } from '../i18n/strings.ts';
+import type { UiStrings } from '../i18n/strings.ts';
 import { SITE_PATHS } from '../model/site-paths.ts';
 import type { ReleaseEntry } from './collections.ts';
 
@@ -23,7 +23,7 @@ export interface ChangelogFeedItem {
   html: string;
 }
 
-export function changelogFeedItems(releases: readonly ReleaseEntry[], site: URL | undefined): ChangelogFeedItem[] {
+export function changelogFeedItems(releases: readonly ReleaseEntry[], site: URL | undefined, strings: UiStrings): ChangelogFeedItem[] {
   return releases.slice(0, RELEASES_PER_FEED).map(({ data: release, rendered }) => {
     const shipped = release.shipped.length
       ? `<h2>${escapeXml(strings.changelog.shippedHeading)}</h2><ul>${release.shipped

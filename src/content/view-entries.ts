@@ -2,8 +2,8 @@
  * Model → what the pages show: Markdown rendered and sanitized, summaries written, people
  * given profile links, releases given the requests they shipped. Runs at build time only.
  */
-import { strings } from '../i18n/strings.ts';
 import { MAINTAINER_ASSOCIATIONS } from '../github/enums.ts';
+import { uiStrings } from '../i18n/strings.ts';
 import type { MarkdownRenderer } from '../markdown/markdown-batch.ts';
 import { referencedItemKeys, siteLinksFor } from '../markdown/site-links.ts';
 import { isPublishedRepository } from '../model/publishable-items.ts';
@@ -13,6 +13,8 @@ import type { ReleaseEntry, Request } from '../model/types.ts';
 import type { Actor } from '../snapshot/schema.ts';
 import type { OverviewEntryData, ReleaseEntryData, RequestEntryData } from './entry-schemas.ts';
 import type { LoadedRoadmap } from './load-roadmap.ts';
+
+type TaskLabels = { done: string; open: string };
 
 const GITHUB = 'https://github.com';
 /** Voters a request page shows, first supporters first; the others are counted. */
@@ -92,10 +94,12 @@ export function requestEntry(request: Request, loaded: LoadedRoadmap): PendingVi
   const { trendingScore: _trending, ...stable } = request;
   const milestone = request.milestone && milestonePath(request.milestone, loaded.config.sources);
   const siteLinks = siteLinksOf(loaded, repository, [request.body, ...request.comments.map((comment) => comment.body)]);
+  // The labels are part of the rendered HTML, so a change of language renders the body again.
+  const { taskLabels } = uiStrings(loaded.config.site.language).markdown;
   return {
     id: request.slug,
-    inputs: { request: stable, host, repository, milestone, siteLinks },
-    build: (render) => buildRequestEntry(stable, host, repository, milestone, siteLinks, render),
+    inputs: { request: stable, host, repository, milestone, siteLinks, taskLabels },
+    build: (render) => buildRequestEntry(stable, host, repository, milestone, siteLinks, taskLabels, render),
   };
 }
 
@@ -105,9 +109,10 @@ function buildRequestEntry(
   repository: string,
   milestonePagePath: string | null,
   siteLinks: Record<string, string>,
+  taskLabels: TaskLabels,
   render: MarkdownRenderer,
 ): ViewEntry<RequestEntryData> {
-  const markdown = { repository, githubUrl: host, taskLabels: strings.markdown.taskLabels, siteLinks };
+  const markdown = { repository, githubUrl: host, taskLabels, siteLinks };
   return {
     id: request.slug,
     html: render.html(request.body, markdown),
@@ -186,10 +191,11 @@ export function releaseEntry(
     return [{ key, repository, number, type, title, path, status, votes: request.votes.total }];
   });
   const siteLinks = siteLinksOf(loaded, release.repository, [release.body]);
+  const { taskLabels } = uiStrings(loaded.config.site.language).markdown;
   return {
     id: release.slug,
-    inputs: { release, host, shipped, siteLinks },
-    build: (render) => buildReleaseEntry(release, host, shipped, siteLinks, render),
+    inputs: { release, host, shipped, siteLinks, taskLabels },
+    build: (render) => buildReleaseEntry(release, host, shipped, siteLinks, taskLabels, render),
   };
 }
 
@@ -198,13 +204,14 @@ function buildReleaseEntry(
   host: string,
   shipped: ReleaseEntryData['shipped'],
   siteLinks: Record<string, string>,
+  taskLabels: TaskLabels,
   render: MarkdownRenderer,
 ): ViewEntry<ReleaseEntryData> {
   const { body, author, shipped: _keys, groups, thanked, ...ref } = release;
   return {
     id: release.slug,
     // Release notes sit right under the release's title, so their headings start at <h2>.
-    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels: strings.markdown.taskLabels, siteLinks }),
+    html: render.html(body, { repository: release.repository, githubUrl: host, topHeadingLevel: 2, taskLabels, siteLinks }),
     data: {
       ...ref,
       title: release.name?.trim() || release.tagName,

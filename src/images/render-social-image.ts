@@ -24,18 +24,18 @@ export { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH } from './social-image-layout.t
  * Part of every cache key. Bump it whenever the picture for the same inputs changes (layout,
  * fonts, a satori or resvg upgrade), or cached images from earlier builds would be served.
  */
-export const SOCIAL_IMAGE_RENDERER_VERSION = 1;
+export const SOCIAL_IMAGE_RENDERER_VERSION = 2;
 
 export async function renderSocialImage(input: SocialImageInput): Promise<Buffer> {
-  const { fontsFor, hasGlyph } = await loadSocialImageFonts();
+  const { fontsFor, hasGlyph, emoji } = await loadSocialImageFonts();
   const element = socialImageElement(input, hasGlyph);
   const svg = await satori(element, {
     width: SOCIAL_IMAGE_WIDTH,
     height: SOCIAL_IMAGE_HEIGHT,
-    fonts: fontsFor(textOf(element)),
-    // The layout already leaves out what Inter cannot draw; should anything slip through, satori
-    // asks for another font. Builds are offline, so there is none to fetch.
-    loadAdditionalAsset: () => Promise.resolve([]),
+    fonts: await fontsFor(textOf(element)),
+    // satori asks for what no font draws: emoji come as pictures; anything else the layout already
+    // left out, and builds are offline, so there is no other font to fetch.
+    loadAdditionalAsset: async (languageCode, segment) => (languageCode === 'emoji' ? ((await emoji(segment)) ?? []) : []),
     // An odd theme colour must not fail a build of ten thousand pages; satori then drops the style.
     onStyleError: () => {},
   });

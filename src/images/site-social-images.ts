@@ -7,6 +7,7 @@
  * Astro builds the pages, and writes them into the output after (see `integrations/social-images.ts`).
  */
 import type { RoadmapConfig } from '../config/index.ts';
+import { pluralSamples, translator } from '../i18n/messages.ts';
 import { SITE_PATHS, socialImagePath } from '../model/site-paths.ts';
 import { requestsWithOwnCard } from '../model/social-cards.ts';
 import type { ReleaseRef, Request } from '../model/types.ts';
@@ -23,13 +24,23 @@ export interface SocialImageFile {
   input: SocialImageInput;
 }
 
-/** What every card of the site shares: the roadmap's name, theme and wording. */
+/** What every card of the site shares: the roadmap's name, theme and wording, in its language. */
 export function siteInputsOf(config: RoadmapConfig): SiteInputs {
+  const language = config.site.language;
+  const t = translator(language);
+  const votes = Object.fromEntries([...pluralSamples(language)].map(([category, count]) => [category, t('request.votes', { count })]));
   return {
     projectName: config.site.title,
     theme: { accent: config.site.theme.accent, background: config.site.theme.background },
-    locale: config.site.language,
-    labels: { statuses: config.statuses.names },
+    locale: language,
+    labels: {
+      request: t('socialImage.request'),
+      release: t('socialImage.release'),
+      site: t('board.title'),
+      votes: { ...votes, other: votes['other'] ?? t('request.votes', { count: 2 }) },
+      released: t('socialImage.released', { date: '{date}' }),
+      statuses: config.statuses.names,
+    },
   };
 }
 

@@ -31,8 +31,8 @@ export interface SocialImageLabels {
   release: string;
   /** The site's own card, shared by pages without one of their own. */
   site: string;
-  /** The caption under the vote count. */
-  votes: { one: string; other: string };
+  /** The caption under the vote count, per plural category of the language (`Intl.PluralRules`). */
+  votes: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   /** `{date}` is replaced by the release date. */
   released: string;
   /** Display names of the status ids; other status strings are shown as given. */
@@ -201,7 +201,7 @@ function footer(
           { fontSize: 104, fontWeight: 700, lineHeight: 1, letterSpacing: '-0.03em', color: colors.accent },
           formatNumber(votes, input.locale),
         ),
-        el('div', { fontSize: 30, color: colors.muted, marginTop: 6 }, clean(votes === 1 ? labels.votes.one : labels.votes.other, 40)),
+        el('div', { fontSize: 30, color: colors.muted, marginTop: 6 }, clean(labels.votes[pluralRules(input.locale).select(votes)] ?? labels.votes.other, 40)),
       ]),
     );
   }
@@ -251,14 +251,22 @@ function titleFontSize(title: string): { fontSize: number; lines: number } {
  * left to right without the Unicode bidi algorithm), emoji variation selectors and anything the
  * fonts cannot draw are dropped, whitespace is collapsed, and the length capped.
  */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// A string, not a literal: the `v` flag is newer than the TypeScript target.
+const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
 export function cleanText(text: string, maxCharacters: number, hasGlyph: (codePoint: number) => boolean = () => true): string {
-  const cleaned = [...text]
-    .map((character) => {
-      const codePoint = character.codePointAt(0) ?? 0;
-      if (/\s/.test(character)) return ' ';
-      if (isInvisible(codePoint)) return '';
-      return hasGlyph(codePoint) ? character : ' ';
-    })
+  const cleanCharacter = (character: string): string => {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (/\s/.test(character)) return ' ';
+    if (isInvisible(codePoint)) return '';
+    return hasGlyph(codePoint) ? character : ' ';
+  };
+  const cleaned = [...graphemes.segment(text)]
+    .map(({ segment }) =>
+      // An emoji is one picture, whatever joiners and selectors it is made of (👩‍💻, ❤️, 🇯🇵).
+      RGI_EMOJI.test(segment) ? (hasGlyph(segment.codePointAt(0) ?? 0) ? segment : ' ') : [...segment].map(cleanCharacter).join(''),
+    )
     .join('')
     .replace(/ +/g, ' ')
     .trim();
@@ -291,6 +299,15 @@ function formatDate(date: string | Date | undefined, locale: string | undefined)
   let format = dateFormats.get(tag);
   if (!format) dateFormats.set(tag, (format = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' })));
   return format.format(value);
+}
+
+const pluralRuleSets = new Map<string, Intl.PluralRules>();
+
+function pluralRules(locale: string | undefined): Intl.PluralRules {
+  const tag = validLocale(locale);
+  let rules = pluralRuleSets.get(tag);
+  if (!rules) pluralRuleSets.set(tag, (rules = new Intl.PluralRules(tag)));
+  return rules;
 }
 
 function formatNumber(value: number, locale: string | undefined): string {

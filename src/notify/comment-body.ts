@@ -7,7 +7,7 @@
  * would otherwise mention an account), titles are left out (GitHub shows them beside `#12`).
  */
 import { shippedMarker } from './comment-marker.ts';
-import { notificationStrings as strings } from './notification-strings.ts';
+import { notificationStrings } from './notification-strings.ts';
 import type { ReleaseShipment, ShippedItem, ShippedRequest } from './release-shipments.ts';
 
 /** `text` as an inline code span, fenced by more backticks than it contains. */
@@ -28,7 +28,9 @@ function reference(from: { repository: string }, to: { repository: string; numbe
   return from.repository.toLowerCase() === to.repository.toLowerCase() ? `#${to.number}` : `${to.repository}#${to.number}`;
 }
 
-export function shippedCommentBody(release: ReleaseShipment, request: ShippedRequest, item: ShippedItem): string {
+/** `language`: the site's (`site.language`), which the comment is written in. */
+export function shippedCommentBody(release: ReleaseShipment, request: ShippedRequest, item: ShippedItem, language: string): string {
+  const strings = notificationStrings(language);
   const tag = codeSpan(release.tagName);
   const releaseLink = `[${tag}](${linkDestination(release.url)})`;
   const what = item.canonical

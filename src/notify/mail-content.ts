@@ -7,7 +7,7 @@
  * GitHub or the subscriber list is escaped here (HTML) or goes through nodemailer's header
  * encoding (`compose-mail.ts`).
  */
-import { notificationStrings as strings } from './notification-strings.ts';
+import { notificationStrings, type NotificationStrings } from './notification-strings.ts';
 import { oneLine } from './one-line.ts';
 import type { MailKind } from './release-journal.ts';
 import type { EmailReleaseNotes } from './release-notes-email.ts';
@@ -23,6 +23,8 @@ export interface MailContext {
   shipment: ReleaseShipment;
   notes: EmailReleaseNotes;
   siteTitle: string;
+  /** The site's language (`site.language`): the mail is written in it. */
+  language: string;
   /** A CSS colour for links (the site's accent), already validated by the configuration. */
   accent: string;
   /** Where the unsubscribe link leads, already made specific to this recipient; null: reply to unsubscribe. */
@@ -45,7 +47,7 @@ function releaseLabel(shipment: ReleaseShipment): string {
   return oneLine(shipment.tagName);
 }
 
-function requestItemHtml(request: ShippedRequest, accent: string): string {
+function requestItemHtml(request: ShippedRequest, accent: string, strings: NotificationStrings): string {
   const link = `color:${escapeHtml(accent)}`;
   return (
     `<li style="margin:0 0 8px"><a href="${escapeHtml(request.pageUrl)}" style="${link};font-weight:600">${escapeHtml(oneLine(request.title))}</a>` +
@@ -53,12 +55,17 @@ function requestItemHtml(request: ShippedRequest, accent: string): string {
   );
 }
 
-function requestItemText(request: ShippedRequest): string {
+function requestItemText(request: ShippedRequest, strings: NotificationStrings): string {
   return `- ${oneLine(request.title)} (${strings.votes(request.votes.total)})\n  ${request.pageUrl}`;
 }
 
 export function mailContent(recipient: MailRecipient, context: MailContext): MailContent {
   const { shipment, notes, accent } = context;
+  const strings = notificationStrings(context.language);
+  // Mail clients ignore logical CSS properties, so the list's indent goes on the side text starts.
+  const list = `<ul style="${strings.direction === 'rtl' ? 'padding-right' : 'padding-left'}:20px">`;
+  const itemHtml = (request: ShippedRequest) => requestItemHtml(request, accent, strings);
+  const itemText = (request: ShippedRequest) => requestItemText(request, strings);
   const release = releaseLabel(shipment);
   const siteTitle = oneLine(context.siteTitle);
   const mine = recipient.kind === 'personal' ? recipient.requests : [];
@@ -77,7 +84,7 @@ export function mailContent(recipient: MailRecipient, context: MailContext): Mai
 
   const html: string[] = [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<html lang="${escapeHtml(strings.language)}" dir="${strings.direction}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(subject)}</title></head>`,
     '<body style="margin:0;padding:0;background:#f6f7f9">',
     '<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#1f2328;font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">',
@@ -88,16 +95,16 @@ export function mailContent(recipient: MailRecipient, context: MailContext): Mai
   const text: string[] = [strings.shippedIn(release), '', greeting, '', intro];
 
   if (recipient.kind === 'personal') {
-    html.push(`<ul style="padding-left:20px">${mine.map((request) => requestItemHtml(request, accent)).join('')}</ul>`);
-    text.push('', ...mine.map(requestItemText));
+    html.push(`${list}${mine.map(itemHtml).join('')}</ul>`);
+    text.push('', ...mine.map(itemText));
     if (others.length > 0) {
       html.push(`<h2 style="font-size:18px;margin:24px 0 8px">${escapeHtml(strings.mail.alsoShipped)}</h2>`);
-      html.push(`<ul style="padding-left:20px">${others.map((request) => requestItemHtml(request, accent)).join('')}</ul>`);
-      text.push('', strings.mail.alsoShipped, '', ...others.map(requestItemText));
+      html.push(`${list}${others.map(itemHtml).join('')}</ul>`);
+      text.push('', strings.mail.alsoShipped, '', ...others.map(itemText));
     }
   } else if (others.length > 0) {
-    html.push(`<ul style="padding-left:20px">${others.map((request) => requestItemHtml(request, accent)).join('')}</ul>`);
-    text.push('', ...others.map(requestItemText));
+    html.push(`${list}${others.map(itemHtml).join('')}</ul>`);
+    text.push('', ...others.map(itemText));
   }
 
   if (notes.html !== '') {

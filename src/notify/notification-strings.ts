@@ -1,49 +1,47 @@
 /**
- * Every piece of text the notifier writes to people (GitHub comments and emails), in one place
- * so it can be translated. Counts go through functions, because plural rules differ between
- * languages. Everything here is plain text: callers escape it for Markdown, HTML or headers.
+ * Every piece of text the notifier writes to people (GitHub comments and emails), in the site's
+ * language (`site.language`); the words are in the translation files (`src/i18n/messages/`, the
+ * `notify.` keys). Everything here is plain text: callers escape it for Markdown, HTML or headers.
  */
-export const notificationStrings = {
-  /** "Shipped in v1.2.0 🎉": the headline of comments and mails. */
-  shippedIn: (release: string) => `Shipped in ${release} 🎉`,
-  peopleAsked: (total: number, anonymous: number): string => {
-    if (total <= 0) return '';
-    if (anonymous > 0) return `At least ${total.toLocaleString('en')} people asked for it.`;
-    return total === 1 ? 'One person asked for it.' : `${total.toLocaleString('en')} people asked for it.`;
-  },
-  votes: (total: number) => (total === 1 ? '1 vote' : `${total.toLocaleString('en')} votes`),
-  comment: {
-    shipsThis: (release: string) => `${release} ships this request.`,
-    mergedInto: (reference: string, release: string) => `This was merged into ${reference}, which ${release} ships.`,
-    thanks: 'Thank you for asking and voting.',
-    roadmapLink: 'See it on the roadmap',
-    releaseLink: 'Read the release notes',
-  },
-  mail: {
-    personalSubject: (release: string, titles: readonly string[]) =>
-      titles.length === 1 ? `Your request shipped in ${release}: ${titles[0] ?? ''}` : `${titles.length} of your requests shipped in ${release}`,
-    digestSubject: (site: string, release: string, shipped: number) =>
-      shipped === 0
-        ? `${site}: ${release} is out`
-        : `${site}: ${release} is out, with ${shipped === 1 ? '1 request' : `${shipped} requests`} shipped`,
-    greeting: (name: string | null) => (name ? `Hi ${name},` : 'Hi,'),
-    personalIntro: (release: string, count: number) =>
-      count === 1
-        ? `${release} is out, and it ships something you asked for:`
-        : `${release} is out, and it ships ${count} things you asked for:`,
-    digestIntro: (release: string, count: number) =>
-      count === 0
-        ? `${release} is out.`
-        : `${release} is out, and it ships ${count === 1 ? 'a request' : `${count} requests`} from the roadmap:`,
-    onGitHub: 'on GitHub',
-    alsoShipped: 'Also in this release',
-    releaseNotes: 'Release notes',
-    readOnGitHub: 'Read the release on GitHub',
-    readOnRoadmap: 'See the release on the roadmap',
-    whyPersonal: (site: string) =>
-      `You get this email because you subscribed to release news from ${site}, and your GitHub account asked for or voted on these requests.`,
-    whyDigest: (site: string) => `You get this email because you subscribed to release news from ${site}.`,
-    unsubscribe: 'Unsubscribe',
-    unsubscribeByReply: 'To stop these emails, reply with "unsubscribe".',
-  },
-} as const;
+import { textDirection, translator } from '../i18n/messages.ts';
+
+export function notificationStrings(language: string) {
+  const t = translator(language);
+  return {
+    language,
+    direction: textDirection(language),
+    /** "Shipped in v1.2.0 🎉": the headline of comments and mails. */
+    shippedIn: (release: string) => t('notify.shippedIn', { release }),
+    peopleAsked: (total: number, anonymous: number): string =>
+      total <= 0 ? '' : t('notify.peopleAsked', { total, atLeast: anonymous > 0 ? 'yes' : 'no' }),
+    votes: (total: number) => t('notify.votes', { count: total }),
+    comment: {
+      shipsThis: (release: string) => t('notify.comment.shipsThis', { release }),
+      mergedInto: (reference: string, release: string) => t('notify.comment.mergedInto', { reference, release }),
+      thanks: t('notify.comment.thanks'),
+      roadmapLink: t('notify.comment.roadmapLink'),
+      releaseLink: t('notify.comment.releaseLink'),
+    },
+    mail: {
+      personalSubject: (release: string, titles: readonly string[]) =>
+        titles.length === 1
+          ? t('notify.mail.personalSubjectOne', { release, title: titles[0] ?? '' })
+          : t('notify.mail.personalSubjectMany', { release, count: titles.length }),
+      digestSubject: (site: string, release: string, shipped: number) => t('notify.mail.digestSubject', { site, release, shipped }),
+      greeting: (name: string | null) => (name ? t('notify.mail.greeting', { name }) : t('notify.mail.greetingNoName')),
+      personalIntro: (release: string, count: number) => t('notify.mail.personalIntro', { release, count }),
+      digestIntro: (release: string, count: number) => t('notify.mail.digestIntro', { release, count }),
+      onGitHub: t('notify.mail.onGitHub'),
+      alsoShipped: t('notify.mail.alsoShipped'),
+      releaseNotes: t('notify.mail.releaseNotes'),
+      readOnGitHub: t('notify.mail.readOnGitHub'),
+      readOnRoadmap: t('notify.mail.readOnRoadmap'),
+      whyPersonal: (site: string) => t('notify.mail.whyPersonal', { site }),
+      whyDigest: (site: string) => t('notify.mail.whyDigest', { site }),
+      unsubscribe: t('notify.mail.unsubscribe'),
+      unsubscribeByReply: t('notify.mail.unsubscribeByReply'),
+    },
+  };
+}
+
+export type NotificationStrings = ReturnType<typeof notificationStrings>;

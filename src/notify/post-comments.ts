@@ -37,6 +37,8 @@ export interface CommentResult {
 
 export interface PostCommentsOptions {
   shipment: ReleaseShipment;
+  /** The site's language (`site.language`): the comments are written in it. */
+  language: string;
   /** null without a token: nothing can be checked or posted. */
   api: GitHubCommentsApi | null;
   journal: ReleaseJournal;
@@ -91,7 +93,7 @@ export async function postShippedComments(options: PostCommentsOptions): Promise
     const result = (status: CommentResultStatus, detail: string): CommentResult => ({ item, request, status, detail });
     if (stop.stopped) return result('not-sent', 'the run stopped first');
     if (journal.comment(item.key) === 'sent') return result('already-commented', 'recorded in the ledger');
-    const body = shippedCommentBody(shipment, request, item);
+    const body = shippedCommentBody(shipment, request, item, options.language);
     const claimedElsewhere = claimedByAnotherRun(item.key);
 
     if (api !== null) {

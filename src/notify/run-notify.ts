@@ -168,6 +168,7 @@ export async function runNotify(options: NotifyOptions, env: NotifyEnvironment, 
     } else {
       report.comments = await postShippedComments({
         shipment,
+        language: config.site.language,
         api,
         journal: ledger.journal,
         stop,
@@ -334,6 +335,7 @@ async function announceByMail(run: MailRun): Promise<void> {
         shipment,
         notes,
         siteTitle: config.site.title,
+        language: config.site.language,
         accent: config.site.theme.accent,
         unsubscribeUrl: mail.unsubscribeTemplate === null ? null : unsubscribeUrlFor(mail.unsubscribeTemplate, planned.subscriber.email),
       },

@@ -9,7 +9,7 @@
 import type { RoadmapConfig } from '../config/index.ts';
 import type { OutputFile } from '../integrations/output-files.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
-import { strings } from '../i18n/strings.ts';
+import { uiStrings } from '../i18n/strings.ts';
 import type { Roadmap } from '../model/build-roadmap.ts';
 import { readmeCards, type CardRequest, type ReadmeCards } from '../model/readme-cards.ts';
 import { cardSvg, type Card, type CardLine, type CardPalette } from './readme-card.ts';
@@ -40,6 +40,7 @@ function requestLine(request: CardRequest, language: string): CardLine {
 /** The three cards' contents, in the site's language. */
 export function readmeCardContents(cards: ReadmeCards, config: RoadmapConfig): Record<ReadmeCardName, Card> {
   const { language, title: siteTitle } = config.site;
+  const strings = uiStrings(language);
   const titled = (heading: string) => ({ title: strings.cards.title(heading, siteTitle), heading, footer: siteTitle });
   const release = cards.latestRelease;
   const releaseName = release && (release.release.name ?? release.release.tagName);

@@ -11,7 +11,7 @@
 import type { RoadmapConfig } from '../config/index.ts';
 import type { OutputFile } from '../integrations/output-files.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
-import { strings } from '../i18n/strings.ts';
+import { uiStrings } from '../i18n/strings.ts';
 import { requestBadgePath, requestFeedPath } from '../model/site-paths.ts';
 import type { Request } from '../model/types.ts';
 import { atomFeed, type AtomEntry } from './atom-feed.ts';
@@ -30,6 +30,7 @@ export function requestFeed(request: RequestFileSubject, config: RoadmapConfig):
   // Ids come from the stable address, so a rename leaves a subscriber's feed and entries as they were.
   const stableUrl = siteUrl(request.stablePath, config.site);
   const feedUrl = siteUrl(requestFeedPath(request.stablePath), config.site);
+  const strings = uiStrings(config.site.language);
   const entries: AtomEntry[] = request.statusHistory.map((change, index) => {
     const name = config.statuses.names[change.status];
     return {
@@ -66,6 +67,7 @@ export function requestFeed(request: RequestFileSubject, config: RoadmapConfig):
 }
 
 export function requestBadge(request: RequestFileSubject, config: RoadmapConfig): string {
+  const strings = uiStrings(config.site.language);
   return voteBadgeSvg({
     label: strings.badge.label,
     value: formatNumber(request.votes.total, config.site.language),

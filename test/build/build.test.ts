@@ -19,9 +19,11 @@ import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-
 import { buildRoadmap, type Roadmap } from '../../src/model/build-roadmap.ts';
 import { requestPath } from '../../src/model/site-paths.ts';
 import { readSnapshot, type Snapshot } from '../../src/snapshot/read-snapshot.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { uiStrings } from '../../src/i18n/strings.ts';
 import { serveSite, type ServedSite } from '../search/serve-site.ts';
 import { hasRawHtml, htmlText, indexOfRun, markdownWords, words } from '../helpers/markdown-words.ts';
+
+const strings = uiStrings('en');
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;

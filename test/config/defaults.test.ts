@@ -133,7 +133,7 @@ describe('normalisation', () => {
   });
 
   it('writes the language tag in its canonical form', () => {
-    expect(withSite({ language: 'pt-br' }).language).toBe('pt-BR');
+    expect(withSite({ language: 'en-gb' }).language).toBe('en-GB');
   });
 
   it('makes the logo path relative to public/', () => {

@@ -36,7 +36,7 @@ describe('configuration errors', () => {
     expect((error as ConfigError).problems).toHaveLength(2);
     expect((error as ConfigError).message).toMatchInlineSnapshot(`
       "The configuration is not valid:
-      - site.language: "english" is not a BCP 47 language tag. Hint: use a tag like "en", "fr" or "pt-BR"
+      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English)
       - sources[0].repo: "acme" is not "owner/name". Hint: write the repository as "owner/name", e.g. "withastro/astro""
     `);
   });
@@ -233,12 +233,17 @@ describe('configuration errors', () => {
     `);
   });
 
+  it('names the languages the site is translated into, and the one a slip meant', () => {
+    expect(messageFor(withSite({ language: 'xx' }))).toMatch(/"xx" is a language the site has no translation for\. Hint: the site is translated into "en" \(English\)/);
+    expect(messageFor(withSite({ language: 'english' }))).toMatch(/"english" is not a BCP 47 language tag\. Hint: did you mean "en"\?/);
+  });
+
   it('explains a wrong logo, language or title', () => {
     expect(messageFor(withSite({ title: ' ', logo: 'public/logo.svg', language: 'english' }))).toMatchInlineSnapshot(`
       "The configuration is not valid:
       - site.title: must not be empty. Hint: name the roadmap, e.g. title: "Acme roadmap"
       - site.logo: "public/logo.svg" starts with "public/". Hint: the path is already relative to public/: "logo.svg"
-      - site.language: "english" is not a BCP 47 language tag. Hint: use a tag like "en", "fr" or "pt-BR""
+      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English)"
     `);
     expect(messageFor(withSite({ logo: 'logo.txt' }))).toMatchInlineSnapshot(`
       "The configuration is not valid:

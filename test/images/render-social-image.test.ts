@@ -147,13 +147,13 @@ describe('renderSocialImage', () => {
     });
   });
 
-  it('draws accented Latin, Cyrillic, Greek and Vietnamese, and knows it cannot draw emoji or Hebrew', async () => {
+  it('draws accented Latin, Cyrillic, Greek and Vietnamese, and knows it cannot draw Hebrew', async () => {
     const { hasGlyph, fontsFor } = await loadSocialImageFonts();
     for (const character of ['é', 'Ł', 'Ж', 'Ω', 'ệ']) expect(hasGlyph(character.codePointAt(0) ?? 0), character).toBe(true);
-    for (const character of ['🚀', 'ש', 'م', '中']) expect(hasGlyph(character.codePointAt(0) ?? 0), character).toBe(false);
+    expect(hasGlyph('ש'.codePointAt(0) ?? 0)).toBe(false);
     // Only the subsets a title needs are handed to satori, the same array each time.
-    expect(fontsFor('Dark mode')).toBe(fontsFor('Export as CSV'));
-    expect(fontsFor('Тёмная тема').length).toBeGreaterThan(fontsFor('Dark mode').length);
+    expect(await fontsFor('Dark mode')).toBe(await fontsFor('Export as CSV'));
+    expect((await fontsFor('Тёмная тема')).length).toBeGreaterThan((await fontsFor('Dark mode')).length);
   });
 
   it('loads the fonts once per process', async () => {

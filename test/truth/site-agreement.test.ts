@@ -25,7 +25,7 @@ import { readChannels } from '../../src/channels/read-channels.ts';
 import { loadConfig, type RoadmapConfig } from '../../src/config/index.ts';
 import { requestsApiSchema, type RequestsApi } from '../../src/content/requests-api.ts';
 import { VOTERS_SHOWN } from '../../src/content/view-entries.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { uiStrings } from '../../src/i18n/strings.ts';
 import { imageCacheFile } from '../../src/images/image-cache.ts';
 import { SOCIAL_IMAGE_RENDERER_VERSION } from '../../src/images/render-social-image.ts';
 import { siteInputsOf } from '../../src/images/site-social-images.ts';
@@ -36,6 +36,8 @@ import type { Request } from '../../src/model/types.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { createSandbox, runSync, TOKEN, type SyncSandbox } from '../sync/sync-run.ts';
 import { expectedDemandByRequest, keyOf, type ExpectedDemand } from './world-demand.ts';
+
+const strings = uiStrings('en');
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;

@@ -6,6 +6,7 @@ import { atomFeed } from '../../src/xml/atom-feed.ts';
 import { rssFeed } from '../../src/xml/rss-feed.ts';
 import { voteBadgeSvg } from '../../src/xml/vote-badge.ts';
 import { escapeXml } from '../../src/xml/xml-escape.ts';
+import { uiStrings } from '../../src/i18n/strings.ts';
 
 const hostile = `Tom & "Jerry" <script>alert('x')</script>\u0000\u0008 \uD800 end`;
 
@@ -55,7 +56,7 @@ describe('XML output', () => {
       data: { path: '/changelog/v1.0.0/', title: 'v1.0.0', shipped: [], isPrerelease: false, publishedAt: '2025-01-01T00:00:00Z', author: null, excerpt: '' },
       rendered: { html: '<p><img src="/user-content/ab12.png" alt="Chart"> <img src="https://user-images.githubusercontent.com/1/a.png" alt=""></p>' },
     } as unknown as ReleaseEntry;
-    const [item] = changelogFeedItems([release], new URL('https://acme.github.io'));
+    const [item] = changelogFeedItems([release], new URL('https://acme.github.io'), uiStrings('en'));
     expect(item?.html).toContain('<img src="https://acme.github.io/user-content/ab12.png" alt="Chart">');
     expect(item?.html).toContain('<img src="https://user-images.githubusercontent.com/1/a.png" alt="">');
   });

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFilesMiddleware, writeRequestFiles, type RequestFilesRequest, type RequestFilesSource } from '../../src/integrations/request-files.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { uiStrings } from '../../src/i18n/strings.ts';
 import { requestBadge, requestFeed, siteUrl } from '../../src/xml/request-feed-and-badge.ts';
 import type { ReleaseRef } from '../../src/model/types.ts';
 import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
 import { configWith, MAIN } from '../helpers/snapshot-builders.ts';
+
+const strings = uiStrings('en');
 
 const config = configWith({ site: { title: 'Acme & Co roadmap', url: 'https://acme.example', base: '/roadmap', language: 'de' } });
 const xml = new XMLParser({ ignoreAttributes: false });

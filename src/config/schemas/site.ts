@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hintFor, isMissing } from '../error-map.ts';
 import { describeValue, listAlternatives, withHint } from '../messages.ts';
+import { languageSchema } from './language.ts';
 import { themeSchema } from './theme.ts';
 
 const LOGO_EXTENSIONS = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.avif', '.gif'];
@@ -88,25 +89,6 @@ const logoSchema = z.string().transform((value, context) => {
   return path;
 });
 
-const languageSchema = z.string().transform((value, context) => {
-  let canonical: string | undefined;
-  try {
-    canonical = Intl.getCanonicalLocales(value.trim())[0];
-  } catch {
-    canonical = undefined;
-  }
-  // BCP 47 also allows 5–8 letter primary subtags, but none is registered, so "english" is a slip.
-  if (canonical === undefined || !/^[a-z]{2,3}(?:-|$)/i.test(canonical)) {
-    context.issues.push({
-      code: 'custom',
-      input: value,
-      message: withHint(`${describeValue(value)} is not a BCP 47 language tag`, 'use a tag like "en", "fr" or "pt-BR"'),
-    });
-    return z.NEVER;
-  }
-  return canonical;
-});
-
 /** How the site presents itself and where it is served. */
 export const siteSchema = z.strictObject(
   {
@@ -138,7 +120,9 @@ export const siteSchema = z.strictObject(
      */
     logo: logoSchema.nullable().default(null),
     /**
-     * Language of the site's own text, as a BCP 47 tag (`en`, `fr`, `pt-BR`).
+     * Language of the site's own text, its feeds, badges, social images, comments and emails, as
+     * a BCP 47 tag: `en`, `de`, `ja` or `ar` (right to left), optionally with a region that
+     * formats dates and numbers (`de-AT`). Adding a language: docs/translating.md.
      * @default 'en'
      */
     language: languageSchema.default('en'),

@@ -65,7 +65,7 @@ export const statusesSchema = z
         notPlanned: statusIdSchema().default('declined'),
       })
       .prefault({}),
-    /** What each status is called on the site. */
+    /** What each status is called on the site; the defaults are the names in `site.language`, English below. */
     names: z
       .strictObject({
         /** @default 'Under review' */

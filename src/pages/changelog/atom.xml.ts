@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { allReleases } from '../../content/collections.ts';
 import { changelogFeedItems } from '../../content/changelog-feed.ts';
-import { strings } from '../../i18n/strings.ts';
+import { uiStrings } from '../../i18n/strings.ts';
 import { atomFeed, atomResponse } from '../../xml/atom-feed.ts';
 import { absoluteUrl } from '../../site/href.ts';
 import { siteConfig } from '../../site/site-config.ts';
@@ -10,7 +10,8 @@ import { SITE_PATHS } from '../../model/site-paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [config, releases] = await Promise.all([siteConfig(), allReleases()]);
-  const items = changelogFeedItems(releases, site);
+  const strings = uiStrings(config.site.language);
+  const items = changelogFeedItems(releases, site, strings);
   return atomResponse(
     atomFeed({
       id: absoluteUrl(SITE_PATHS.changelog, site),
