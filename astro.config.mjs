@@ -3,8 +3,10 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/config/astro-options.ts';
+import { inProject } from './src/config/project-dir.ts';
 import duplicateSuggestions from './src/integrations/duplicate-suggestions.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import projectPublic from './src/integrations/project-public.ts';
 import requestFiles from './src/integrations/request-files.ts';
 import { snapshotSource } from './src/integrations/snapshot-source.ts';
 import socialImages from './src/integrations/social-images.ts';
@@ -20,10 +22,12 @@ export default defineConfig({
   // Astro's caches (the content store, and the pages of the last build) live beside the image
   // cache, where CI restores them from to make the next build incremental. Builds that must not
   // share them (tests, several snapshots side by side) set ROADMAP_ASTRO_CACHE_DIR.
-  cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
+  cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || inProject('./.cache/astro'),
+  // The site goes into the project's folder (ROADMAP_PROJECT_DIR), where a workflow uploads it from.
+  outDir: inProject('./dist'),
   // Pagefind goes before the integrations that write files after the pages: their writing,
   // begun when the pages are done, goes on while it indexes them.
-  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), userContentImages()],
+  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), userContentImages(), projectPublic()],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of

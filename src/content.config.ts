@@ -1,10 +1,12 @@
 /**
  * The site's content: the roadmap built from the GitHub snapshot (`requests`, `releases`,
- * `roadmap`), and the pages and release notes written in MDX under `content/`.
+ * `roadmap`), and the pages and release notes written in MDX under `content/` (the project's
+ * folder's when ROADMAP_PROJECT_DIR names one).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
+import { inProject } from './config/project-dir.ts';
 import { overviewEntrySchema, releaseEntrySchema, requestEntrySchema } from './content/entry-schemas.ts';
 import { overviewLoader, releasesLoader, requestsLoader } from './content/roadmap-loaders.ts';
 
@@ -14,7 +16,7 @@ const roadmap = defineCollection({ loader: overviewLoader(), schema: overviewEnt
 
 /** `content/intro.mdx` (the About page) and any page under `content/pages/`. */
 const pages = defineCollection({
-  loader: glob({ pattern: ['intro.mdx', 'pages/**/*.mdx'], base: './content' }),
+  loader: glob({ pattern: ['intro.mdx', 'pages/**/*.mdx'], base: inProject('./content') }),
   schema: z.object({
     title: z.string(),
     description: z.string(),
@@ -25,7 +27,7 @@ const pages = defineCollection({
 const releaseNotes = defineCollection({
   loader: glob({
     pattern: '*.mdx',
-    base: './content/changelog',
+    base: inProject('./content/changelog'),
     // The tag as written (`v1.6.0`): the default id would drop its dots.
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   }),

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
 import { loadConfig, type RoadmapConfig } from '../config/index.ts';
+import { inProject } from '../config/project-dir.ts';
 import { buildRoadmap, type Roadmap } from '../model/build-roadmap.ts';
 import { DEFAULT_SNAPSHOT_DIR, readManifest, readSnapshot, type Snapshot } from '../snapshot/read-snapshot.ts';
 import { processGlobal } from '../workers/process-global.ts';
@@ -24,7 +25,7 @@ export class RoadmapSourceError extends Error {
 }
 
 export function snapshotDir(): string {
-  return process.env.ROADMAP_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
+  return process.env.ROADMAP_SNAPSHOT_DIR || inProject(DEFAULT_SNAPSHOT_DIR);
 }
 
 async function load(dir: string): Promise<LoadedRoadmap> {
