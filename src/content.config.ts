@@ -14,13 +14,21 @@ const requests = defineCollection({ loader: requestsLoader(), schema: requestEnt
 const releases = defineCollection({ loader: releasesLoader(), schema: releaseEntrySchema });
 const roadmap = defineCollection({ loader: overviewLoader(), schema: overviewEntrySchema });
 
+const pageSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+});
+
 /** `content/intro.mdx` (the About page) and any page under `content/pages/`. */
 const pages = defineCollection({
   loader: glob({ pattern: ['intro.mdx', 'pages/**/*.mdx'], base: inProject('./content') }),
-  schema: z.object({
-    title: z.string(),
-    description: z.string(),
-  }),
+  schema: pageSchema,
+});
+
+/** This repository's `content/intro.mdx`: the About page of a project folder that has none. */
+const defaultPages = defineCollection({
+  loader: glob({ pattern: 'intro.mdx', base: './content' }),
+  schema: pageSchema,
 });
 
 /** `content/changelog/<tag>.mdx`: notes appended to the release with that tag. */
@@ -37,4 +45,4 @@ const releaseNotes = defineCollection({
   }),
 });
 
-export const collections = { requests, releases, roadmap, pages, releaseNotes };
+export const collections = { requests, releases, roadmap, pages, defaultPages, releaseNotes };
