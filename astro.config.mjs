@@ -3,9 +3,11 @@ import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteOptions } from './src/config/astro-options.ts';
+import { inProject } from './src/config/project-dir.ts';
 import duplicateSuggestions from './src/integrations/duplicate-suggestions.ts';
 import frameHeaders from './src/integrations/frame-headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import projectPublic from './src/integrations/project-public.ts';
 import readmeCards from './src/integrations/readme-cards.ts';
 import requestFiles from './src/integrations/request-files.ts';
 import { snapshotSource } from './src/integrations/snapshot-source.ts';
@@ -22,10 +24,24 @@ export default defineConfig({
   // Astro's caches (the content store, and the pages of the last build) live beside the image
   // cache, where CI restores them from to make the next build incremental. Builds that must not
   // share them (tests, several snapshots side by side) set ROADMAP_ASTRO_CACHE_DIR.
-  cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || './.cache/astro',
+  cacheDir: process.env.ROADMAP_ASTRO_CACHE_DIR || inProject('./.cache/astro'),
+  // The site goes into the project's folder (ROADMAP_PROJECT_DIR), where a workflow uploads it from.
+  outDir: inProject('./dist'),
   // Pagefind goes before the integrations that write files after the pages: their writing,
   // begun when the pages are done, goes on while it indexes them.
-  integrations: [snapshotSource(), mdx(), duplicateSuggestions(), pagefind(), socialImages(), requestFiles(), readmeCards(), userContentImages(), frameHeaders()],
+  // A project's own public/ files are copied last, so a file of its own (its _headers) wins.
+  integrations: [
+    snapshotSource(),
+    mdx(),
+    duplicateSuggestions(),
+    pagefind(),
+    socialImages(),
+    requestFiles(),
+    readmeCards(),
+    userContentImages(),
+    frameHeaders(),
+    projectPublic(),
+  ],
   build: {
     // Most of a route's time is writing it out, twice with incremental builds (the page and its
     // cached copy): four at a time keep the disk busy while the next renders. A cold build of

@@ -1,13 +1,15 @@
 /**
- * Checks GitHub Actions workflows against this project's hardening rules and actionlint.
+ * Checks GitHub Actions workflows, and the actions this repository publishes, against this
+ * project's hardening rules and actionlint (workflows only).
  *
- *   node scripts/check-workflows.ts                 every file in .github/workflows/
+ *   node scripts/check-workflows.ts                 every workflow, and each action.yml under .github/actions/
  *   node scripts/check-workflows.ts a.yml b.yml     just those files
  *   node scripts/check-workflows.ts --no-actionlint only the hardening rules
  *
  * Prints one line per problem, `file:line: what is wrong — how to fix [rule]`, and exits 1 when
  * there is any, 2 when a file cannot be read.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +18,20 @@ import { formatViolation } from '../src/workflow-rules/violation.ts';
 import type { Violation } from '../src/workflow-rules/violation.ts';
 
 const WORKFLOWS_DIR = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
+const ACTIONS_DIR = fileURLToPath(new URL('../.github/actions/', import.meta.url));
 
 async function defaultFiles(): Promise<string[]> {
   const names = await readdir(WORKFLOWS_DIR);
-  return names
+  const workflows = names
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
     .map((name) => join(WORKFLOWS_DIR, name));
+  const actions = (await readdir(ACTIONS_DIR, { withFileTypes: true }).catch(() => []))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(ACTIONS_DIR, entry.name, 'action.yml'))
+    .filter((file) => existsSync(file))
+    .sort();
+  return [...workflows, ...actions];
 }
 
 async function main(argv: string[]): Promise<number> {

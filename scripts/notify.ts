@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config/index.ts';
+import { projectDir } from '../src/config/project-dir.ts';
 import { SnapshotError } from '../src/snapshot/read-snapshot.ts';
 import { readNotifyEnvironment, DEFAULT_LEDGER_DIR } from '../src/notify/notify-environment.ts';
 import { RoadmapError } from '../src/errors/roadmap-error.ts';
@@ -89,7 +90,7 @@ function ledgerIds(values: readonly string[] | undefined, option: string): strin
 }
 
 /** Exit codes: 0 done, 1 something needs a person (see the summary), 2 wrong usage. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = projectDir(env)): Promise<number> {
   const redact = createRedactor();
   redact.addSecrets(env.GITHUB_TOKEN, env.GH_TOKEN, env.ROADMAP_LEDGER_KEY);
   const log = (line: string): void => {

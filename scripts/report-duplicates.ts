@@ -24,6 +24,7 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../src/config/index.ts';
+import { inProject } from '../src/config/project-dir.ts';
 import { buildRequests } from '../src/model/build-requests.ts';
 import { DEFAULT_SNAPSHOT_DIR, readSnapshot, type Snapshot } from '../src/snapshot/read-snapshot.ts';
 import { evaluateSuggestions, expectedRequestPairs } from '../src/suggest/evaluate-suggestions.ts';
@@ -134,7 +135,7 @@ async function knownDuplicates(snapshot: Snapshot, snapshotDir: string, truthFil
 
 async function run(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
-  const snapshotDir = process.env.ROADMAP_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
+  const snapshotDir = process.env.ROADMAP_SNAPSHOT_DIR || inProject(DEFAULT_SNAPSHOT_DIR);
   const [config, snapshot] = await Promise.all([loadConfig(), readSnapshot(snapshotDir)]);
   const requests = buildRequests(snapshot, config);
 

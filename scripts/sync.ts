@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/index.ts';
+import { inProject, projectDir } from '../src/config/project-dir.ts';
 import { DEFAULT_SNAPSHOT_DIR } from '../src/snapshot/read-snapshot.ts';
 import { DEFAULT_CHECKPOINT_FILE } from '../src/sync/checkpoint.ts';
 import { endpointsFromEnv, syncTimeoutFromEnv } from '../src/github/endpoints.ts';
@@ -109,9 +110,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const started = performance.now();
   const progress = createProgress(write);
   try {
-    const config = await loadConfig(args.values.config ? { file: args.values.config } : {});
+    const config = await loadConfig({ root: projectDir(env), ...(args.values.config ? { file: args.values.config } : {}) });
     const endpoints = endpointsFromEnv(env);
-    const snapshotDir = args.values.snapshot ?? env.ROADMAP_SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR;
+    const snapshotDir = args.values.snapshot ?? env.ROADMAP_SNAPSHOT_DIR ?? inProject(DEFAULT_SNAPSHOT_DIR, env);
     write(`Syncing ${config.sources.map((source) => source.repo).join(', ')} from ${endpoints.apiUrl}${args.values.full ? ' (full)' : ''}`);
     const delayScale = Number(env.ROADMAP_SYNC_DELAY_SCALE ?? '1');
     const client = createGitHubClient({
@@ -128,7 +129,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       client,
       progress,
       snapshotDir,
-      checkpointFile: env.ROADMAP_SYNC_CHECKPOINT ?? DEFAULT_CHECKPOINT_FILE,
+      checkpointFile: env.ROADMAP_SYNC_CHECKPOINT ?? inProject(DEFAULT_CHECKPOINT_FILE, env),
       full: args.values.full,
       force: args.values.force,
     });

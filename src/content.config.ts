@@ -1,10 +1,12 @@
 /**
  * The site's content: the roadmap built from the GitHub snapshot (`requests`, `releases`,
- * `roadmap`), and the pages and release notes written in MDX under `content/`.
+ * `roadmap`), and the pages and release notes written in MDX under `content/` (the project's
+ * folder's when ROADMAP_PROJECT_DIR names one).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
+import { inProject } from './config/project-dir.ts';
 import { overviewEntrySchema, releaseEntrySchema, requestEntrySchema } from './content/entry-schemas.ts';
 import { overviewLoader, releasesLoader, requestsLoader } from './content/roadmap-loaders.ts';
 
@@ -12,20 +14,28 @@ const requests = defineCollection({ loader: requestsLoader(), schema: requestEnt
 const releases = defineCollection({ loader: releasesLoader(), schema: releaseEntrySchema });
 const roadmap = defineCollection({ loader: overviewLoader(), schema: overviewEntrySchema });
 
+const pageSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+});
+
 /** `content/intro.mdx` (the About page) and any page under `content/pages/`. */
 const pages = defineCollection({
-  loader: glob({ pattern: ['intro.mdx', 'pages/**/*.mdx'], base: './content' }),
-  schema: z.object({
-    title: z.string(),
-    description: z.string(),
-  }),
+  loader: glob({ pattern: ['intro.mdx', 'pages/**/*.mdx'], base: inProject('./content') }),
+  schema: pageSchema,
+});
+
+/** This repository's `content/intro.mdx`: the About page of a project folder that has none. */
+const defaultPages = defineCollection({
+  loader: glob({ pattern: 'intro.mdx', base: './content' }),
+  schema: pageSchema,
 });
 
 /** `content/changelog/<tag>.mdx`: notes appended to the release with that tag. */
 const releaseNotes = defineCollection({
   loader: glob({
     pattern: '*.mdx',
-    base: './content/changelog',
+    base: inProject('./content/changelog'),
     // The tag as written (`v1.6.0`): the default id would drop its dots.
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   }),
@@ -35,4 +45,4 @@ const releaseNotes = defineCollection({
   }),
 });
 
-export const collections = { requests, releases, roadmap, pages, releaseNotes };
+export const collections = { requests, releases, roadmap, pages, defaultPages, releaseNotes };

@@ -1,21 +1,32 @@
 /**
- * `npm run deploy:local`: runs the steps of .github/workflows/deploy.yml, in the same order,
- * without GitHub Actions — against the GitHub simulator (or any API in GITHUB_API_URL) and with a
- * local directory as the "host". Used by a test to exercise the whole pipeline end to end, and
- * handy to rehearse a deploy.
+ * `npm run deploy:local`: rehearses a deploy without GitHub Actions, against the GitHub simulator
+ * (or any API in GITHUB_API_URL), with a local directory as the "host". Two ways:
  *
- * The Actions cache becomes `<state>/cache/<key>/`: like actions/cache, a key is written once,
- * and a restore takes the newest entry whose key starts with the prefix.
+ * - This repository, as a fork or template uses it: the steps of .github/workflows/deploy.yml, in
+ *   the same order (`deployLocally`).
+ * - `--project <dir>`: a project that adopts the roadmap without forking it, a folder with its
+ *   roadmap.config.ts, content/ and one workflow under .github/workflows/ that uses
+ *   .github/actions/roadmap. That workflow is run as GitHub would run it (local-runner/), with the
+ *   engine taken from `--engine <git repository>` (default: this one) at the ref the workflow pins
+ *   (`deployProject`).
+ *
+ * Used by tests to exercise the whole pipeline end to end, and handy to rehearse a deploy. The
+ * Actions cache becomes `<state>/cache/<key>/`: like actions/cache, a key is written once, and a
+ * restore takes the newest entry whose key starts with the prefix.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkSiteSize } from '../check-site-size.ts';
 import type { SimWorld } from './github-simulator/store-types.ts';
 import { startSimulator } from './github-simulator/server.ts';
 import { generateWorld } from './demo/generate.ts';
 import { main as sync } from '../sync.ts';
+import { restoreCache, saveCache } from './local-runner/local-cache.ts';
+import { publishToHost } from './local-runner/local-host.ts';
+import { runWorkflow } from './local-runner/run-workflow.ts';
 
 export interface LocalDeployOptions {
   /** Where published files go (what GitHub Pages would serve). */
@@ -31,39 +42,6 @@ export interface LocalDeployOptions {
 }
 
 export type LocalDeployResult = { outcome: 'deployed' | 'paused' | 'failed'; step: string; detail: string };
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** actions/cache/restore: the newest entry whose key starts with `prefix`, into `paths`. */
-async function restoreCache(state: string, prefix: string, paths: string[], workdir: string): Promise<string | null> {
-  const cacheDir = join(state, 'cache');
-  const entries = (await readdir(cacheDir).catch(() => [] as string[])).filter((key) => key.startsWith(prefix));
-  if (entries.length === 0) return null;
-  const newest = (
-    await Promise.all(entries.map(async (key) => ({ key, time: (await stat(join(cacheDir, key))).mtimeMs })))
-  ).sort((a, b) => b.time - a.time || b.key.localeCompare(a.key))[0]!.key;
-  for (const path of paths) {
-    const from = join(cacheDir, newest, path);
-    if (await exists(from)) await cp(from, join(workdir, path), { recursive: true });
-  }
-  return newest;
-}
-
-/** actions/cache/save: writes `key` once; an existing key is left as it is, as on GitHub. */
-async function saveCache(state: string, key: string, paths: string[], workdir: string): Promise<void> {
-  const target = join(state, 'cache', key);
-  if (await exists(target)) return;
-  for (const path of paths) {
-    const from = join(workdir, path);
-    if (await exists(from)) await cp(from, join(target, path), { recursive: true });
-  }
-  await mkdir(target, { recursive: true });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
   return new Promise((resolvePromise) => {
@@ -133,16 +111,55 @@ export async function deployLocally(options: LocalDeployOptions): Promise<LocalD
 
   // upload-pages-artifact + deploy-pages: the host switches to the new files in one step.
   step('Deploy');
-  const host = resolve(options.host);
-  const incoming = `${host}.incoming`;
-  const outgoing = `${host}.outgoing`;
-  await rm(incoming, { recursive: true, force: true });
-  await cp(dist, incoming, { recursive: true });
-  await rm(outgoing, { recursive: true, force: true });
-  if (await exists(host)) await rename(host, outgoing);
-  await rename(incoming, host);
-  await rm(outgoing, { recursive: true, force: true });
+  const host = await publishToHost(dist, options.host);
   return { outcome: 'deployed', step: 'Deploy', detail: host };
+}
+
+/** This checkout: the engine a project deploys with unless told otherwise, and its installed dependencies. */
+const THIS_REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ProjectDeployOptions extends LocalDeployOptions {
+  /** The project's folder, standing in for its repository. */
+  project: string;
+  /** The git repository standing in for `<owner>/open-roadmap` on GitHub. Default: this checkout. */
+  engine?: string;
+  /** The workflow file to run. Default: the one under `<project>/.github/workflows/` that uses the roadmap action. */
+  workflow?: string;
+}
+
+/** The project's workflow that uses the roadmap action. */
+async function roadmapWorkflow(project: string): Promise<string> {
+  const folder = join(project, '.github/workflows');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+  for (const name of names) {
+    if ((await readFile(join(folder, name), 'utf8')).includes('/.github/actions/roadmap@')) return join(folder, name);
+  }
+  throw new Error(
+    `No workflow in ${folder} uses the roadmap action (uses: <owner>/open-roadmap/.github/actions/roadmap@<version>). Write one as docs/deploying.md shows, or name it with --workflow.`,
+  );
+}
+
+/** Runs the project's workflow, as a workflow_dispatch would on GitHub, with its engine at the pinned version. */
+export async function deployProject(options: ProjectDeployOptions): Promise<LocalDeployResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const engine = resolve(options.engine ?? THIS_REPOSITORY);
+  const results = await runWorkflow({
+    workflow: options.workflow ?? (await roadmapWorkflow(options.project)),
+    project: options.project,
+    repositoryFor: (ownerAndName) => (ownerAndName.split('/')[1] === 'open-roadmap' ? engine : undefined),
+    event: { name: 'workflow_dispatch', inputs: { full: options.full ?? false, force: options.force ?? false } },
+    state: options.state,
+    host: options.host,
+    runId: options.runId,
+    env: { ...process.env, ...options.env },
+    dependencies: join(THIS_REPOSITORY, 'node_modules'),
+    log,
+  });
+  const failed = Object.values(results).find((job) => job.result === 'failure');
+  if (failed?.failed) return { outcome: 'failed', step: failed.failed.step, detail: failed.failed.detail };
+  const skipped = Object.entries(results).find(([, job]) => job.result === 'skipped');
+  if (skipped) return { outcome: 'paused', step: skipped[0], detail: 'skipped: nothing new to publish' };
+  return { outcome: 'deployed', step: 'Deploy', detail: resolve(options.host) };
 }
 
 if (import.meta.main) {
@@ -153,6 +170,9 @@ if (import.meta.main) {
       world: { type: 'string' },
       full: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      project: { type: 'string' },
+      engine: { type: 'string' },
+      workflow: { type: 'string' },
     },
   });
   let env: NodeJS.ProcessEnv = {};
@@ -168,14 +188,11 @@ if (import.meta.main) {
     process.stderr.write(`GITHUB_TOKEN is not set: deploying from the GitHub simulator at ${sim.url}\n`);
   }
   try {
-    const result = await deployLocally({
-      host: values.host,
-      state: values.state,
-      runId: String(Date.now()),
-      env,
-      full: values.full,
-      force: values.force,
-    });
+    const common = { host: values.host, state: values.state, runId: String(Date.now()), env, full: values.full, force: values.force };
+    const result =
+      values.project === undefined
+        ? await deployLocally(common)
+        : await deployProject({ ...common, project: values.project, ...(values.engine ? { engine: values.engine } : {}), ...(values.workflow ? { workflow: values.workflow } : {}) });
     process.stderr.write(`\n${result.outcome} (${result.step}: ${result.detail})\n`);
     process.exitCode = result.outcome === 'failed' ? 1 : 0;
   } finally {

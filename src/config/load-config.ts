@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { ConfigError } from './config-error.ts';
 import { withHint } from './messages.ts';
 import { parseConfig } from './parse-config.ts';
+import { projectDir } from './project-dir.ts';
 import type { RoadmapConfig } from './schema.ts';
 
 export { parseConfig } from './parse-config.ts';
@@ -14,7 +15,7 @@ export { parseConfig } from './parse-config.ts';
 export const CONFIG_FILE_NAME = 'roadmap.config.ts';
 
 export interface LoadConfigOptions {
-  /** Project root; `file` and `public/` are looked up from here. Default: the working directory. */
+  /** Project root; `file` and `public/` are looked up from here. Default: `$ROADMAP_PROJECT_DIR`, else the working directory. */
   root?: string;
   /** The configuration file, absolute or relative to `root`. Default: `roadmap.config.ts`. */
   file?: string;
@@ -99,7 +100,7 @@ function hasDefaultExport(module: unknown): module is { default: unknown } {
  * file when it is missing, cannot be loaded or is not valid.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<RoadmapConfig> {
-  const root = path.resolve(options.root ?? process.cwd());
+  const root = path.resolve(options.root ?? projectDir());
   const file = path.resolve(root, options.file ?? CONFIG_FILE_NAME);
   const shown = shownPath(root, file);
   if (!existsSync(file)) throw missingFileError(shown, root);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { readChannels } from '../channels/read-channels.ts';
 import { loadConfig, type RoadmapConfig } from '../config/index.ts';
+import { inProject } from '../config/project-dir.ts';
 import { buildRoadmap, type Roadmap } from '../model/build-roadmap.ts';
 import { DEFAULT_SNAPSHOT_DIR, readManifest, readSnapshot, type Snapshot } from '../snapshot/read-snapshot.ts';
 import { processGlobal } from '../workers/process-global.ts';
@@ -26,7 +27,7 @@ export class RoadmapSourceError extends Error {
 }
 
 export function snapshotDir(): string {
-  return process.env.ROADMAP_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
+  return process.env.ROADMAP_SNAPSHOT_DIR || inProject(DEFAULT_SNAPSHOT_DIR);
 }
 
 async function load(dir: string): Promise<LoadedRoadmap> {

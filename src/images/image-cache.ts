@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { inProject } from '../config/project-dir.ts';
 import { processGlobal } from '../workers/process-global.ts';
 
 /** Relative to the working directory, which is the project root during `astro build`. */
@@ -53,7 +54,7 @@ export function imageCacheKey(inputs: unknown, version: number | string): string
 
 /** Where the PNG for `inputs` is (or would be) cached. */
 export function imageCacheFile(inputs: unknown, options: ImageCacheOptions): string {
-  const directory = resolve(options.directory ?? process.env['ROADMAP_IMAGE_CACHE_DIR'] ?? DEFAULT_IMAGE_CACHE_DIR);
+  const directory = resolve(options.directory ?? process.env['ROADMAP_IMAGE_CACHE_DIR'] ?? inProject(DEFAULT_IMAGE_CACHE_DIR));
   return join(directory, `${imageCacheKey(inputs, options.version)}.png`);
 }
 

@@ -23,6 +23,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { inProject } from '../config/project-dir.ts';
 
 /** Relative to the working directory, which is the project root during `astro build`. */
 export const DEFAULT_USER_CONTENT_CACHE_DIR = '.cache/user-content';
@@ -51,7 +52,7 @@ export type ImageDownload = { file: string } | { refused: string; permanent: boo
 const DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 5000, maxRedirects: 3, concurrency: 4 };
 
 export function userContentCacheDirectory(options: Pick<FetchImageOptions, 'cacheDirectory'> = {}): string {
-  return resolve(options.cacheDirectory ?? process.env['ROADMAP_USER_CONTENT_CACHE_DIR'] ?? DEFAULT_USER_CONTENT_CACHE_DIR);
+  return resolve(options.cacheDirectory ?? process.env['ROADMAP_USER_CONTENT_CACHE_DIR'] ?? inProject(DEFAULT_USER_CONTENT_CACHE_DIR));
 }
 
 function sha256(data: string | Uint8Array): string {

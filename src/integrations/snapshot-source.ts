@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { DEFAULT_SNAPSHOT_DIR, readManifest } from '../snapshot/read-snapshot.ts';
+import { inProject } from '../config/project-dir.ts';
 
 /** The origin `npm run demo:snapshot` records in the demo snapshot's manifest. */
 const DEMO_ORIGIN = /^github-simulator \(demo world/;
@@ -32,7 +33,7 @@ export function snapshotSource(): AstroIntegration {
     name: 'open-roadmap:snapshot-source',
     hooks: {
       'astro:build:start': async ({ logger }) => {
-        const dir = process.env.ROADMAP_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR;
+        const dir = process.env.ROADMAP_SNAPSHOT_DIR || inProject(DEFAULT_SNAPSHOT_DIR);
         logger.info(describeSnapshotSource(await readManifest(dir).catch(() => null), dir, process.env));
       },
     },

@@ -7,7 +7,7 @@
  */
 import { isScalar } from 'yaml';
 import type { Violation } from './violation.ts';
-import { pairOf, stepsOf, stringOf, valueOf } from './workflow-file.ts';
+import { pairOf, stepPlace, stepsOf, stringOf, valueOf } from './workflow-file.ts';
 import type { WorkflowFile } from './workflow-file.ts';
 
 const RULE = 'checkout-credentials';
@@ -18,7 +18,7 @@ export function checkCheckoutCredentials(file: WorkflowFile): Violation[] {
     const uses = stringOf(step.step, 'uses');
     if (uses === undefined || !/^actions\/checkout@/.test(uses.trim())) continue;
     const setting = pairOf(valueOf(step.step, 'with'), 'persist-credentials');
-    const where = `job "${step.jobId}", step ${step.index + 1}`;
+    const where = stepPlace(step);
     if (!setting) {
       violations.push({
         file: file.path,

@@ -8,7 +8,7 @@
 import { isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import type { Violation } from './violation.ts';
-import { jobsOf, pairOf, stepsOf } from './workflow-file.ts';
+import { jobsOf, pairOf, stepPlace, stepsOf } from './workflow-file.ts';
 import type { WorkflowFile } from './workflow-file.ts';
 
 const RULE = 'pinned-actions';
@@ -56,7 +56,7 @@ export function checkPinnedActions(file: WorkflowFile): Violation[] {
   }
   for (const step of stepsOf(file)) {
     const uses = pairOf(step.step, 'uses');
-    if (uses) violations.push(...checkReference(file, uses.value, `job "${step.jobId}", step ${step.index + 1}`));
+    if (uses) violations.push(...checkReference(file, uses.value, stepPlace(step)));
   }
   return violations;
 }

@@ -6,7 +6,8 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Violation } from './violation.ts';
-import { jobsOf, pairOf, stepsOf, valueOf } from './workflow-file.ts';
+import { checkActionStructure } from './action-structure.ts';
+import { isActionFile, jobsOf, pairOf, stepPlace, stepsOf, valueOf } from './workflow-file.ts';
 import type { WorkflowFile } from './workflow-file.ts';
 
 const RULE = 'structure';
@@ -26,6 +27,7 @@ export function checkStructure(file: WorkflowFile): Violation[] {
     report(1, 'the file is not a mapping of workflow keys', 'start it with name:, on:, permissions: and jobs:');
     return violations;
   }
+  if (isActionFile(file)) return [...violations, ...checkActionStructure(file), ...checkStepShapes(file)];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!TOP_LEVEL_KEYS.includes(key)) {
@@ -56,15 +58,23 @@ export function checkStructure(file: WorkflowFile): Violation[] {
       if (!ids.has(name)) report(file.lineOf(isScalar(need) ? need : needs), `job "${id}" needs "${name}", which is not a job in this file`, `use one of: ${[...ids].join(', ')}`);
     }
   }
+  return [...violations, ...checkStepShapes(file)];
+}
+
+/** Each step, of a job or of a composite action, either uses an action or runs a script. */
+function checkStepShapes(file: WorkflowFile): Violation[] {
+  const violations: Violation[] = [];
   for (const step of stepsOf(file)) {
     const uses = pairOf(step.step, 'uses');
     const run = pairOf(step.step, 'run');
     if (Boolean(uses) === Boolean(run)) {
-      report(
-        file.lineOf(step.step),
-        `job "${step.jobId}", step ${step.index + 1} ${uses ? 'has both uses: and run:' : 'has neither uses: nor run:'}`,
-        'give each step exactly one of uses: (an action) or run: (a script)',
-      );
+      violations.push({
+        file: file.path,
+        line: file.lineOf(step.step),
+        rule: RULE,
+        message: `${stepPlace(step)} ${uses ? 'has both uses: and run:' : 'has neither uses: nor run:'}`,
+        fix: 'give each step exactly one of uses: (an action) or run: (a script)',
+      });
     }
   }
   return violations;

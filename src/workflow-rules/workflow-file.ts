@@ -66,26 +66,43 @@ export function jobsOf(file: WorkflowFile): JobEntry[] {
 }
 
 export interface StepEntry {
+  /** The job the step is in; empty for a step of a composite action (`runs.steps`). */
   jobId: string;
   index: number;
   step: YAMLMap<Node, Node | null>;
 }
 
-/** Every step written as a mapping, in every job. */
+/**
+ * Whether the file is an action's metadata (`action.yml`, with `runs:`) rather than a workflow.
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax
+ */
+export function isActionFile(file: WorkflowFile): boolean {
+  return pairOf(file.doc.contents, 'runs') !== undefined && pairOf(file.doc.contents, 'jobs') === undefined;
+}
+
+/** Every step written as a mapping, in every job, or in a composite action's `runs.steps`. */
 export function stepsOf(file: WorkflowFile): StepEntry[] {
   const steps: StepEntry[] = [];
-  for (const { id, job } of jobsOf(file)) {
-    const list = valueOf(job, 'steps');
-    if (!isSeq(list)) continue;
+  const collect = (jobId: string, list: unknown) => {
+    if (!isSeq(list)) return;
     list.items.forEach((step, index) => {
-      if (isMap(step)) steps.push({ jobId: id, index, step: step as YAMLMap<Node, Node | null> });
+      if (isMap(step)) steps.push({ jobId, index, step: step as YAMLMap<Node, Node | null> });
     });
-  }
+  };
+  for (const { id, job } of jobsOf(file)) collect(id, valueOf(job, 'steps'));
+  collect('', valueOf(valueOf(file.doc.contents, 'runs'), 'steps'));
   return steps;
 }
 
+/** Where a step is, for a report: `job "build", step 2`, or `step 2` in an action. */
+export function stepPlace({ jobId, index }: StepEntry): string {
+  return jobId === '' ? `step ${index + 1}` : `job "${jobId}", step ${index + 1}`;
+}
+
 /** How a step is named in a report: its `name`, else what it uses, else its position. */
-export function describeStep({ jobId, index, step }: StepEntry): string {
+export function describeStep(entry: StepEntry): string {
+  const { jobId, step } = entry;
   const name = stringOf(step, 'name') ?? stringOf(step, 'uses') ?? stringOf(step, 'id');
-  return name === undefined ? `job "${jobId}", step ${index + 1}` : `job "${jobId}", step "${name}"`;
+  if (name === undefined) return stepPlace(entry);
+  return jobId === '' ? `step "${name}"` : `job "${jobId}", step "${name}"`;
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig, siteOptions } from '../../src/config/index.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -165,5 +165,30 @@ export default defineConfig({ site: { title: 'Acme', base: 'roadmap/' }, sources
       'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     });
     expect((await loadConfig({ root: withLogo })).site.logo).toBe('logo.svg');
+  });
+});
+
+describe('a project folder apart from the engine (ROADMAP_PROJECT_DIR)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('is where the configuration, and the logo it names, are read from', async () => {
+    const root = await project({
+      'roadmap.config.ts': `export default { site: { title: 'Acme', url: 'https://acme.github.io', base: '/widgets', logo: 'logo.svg' }, sources: [{ repo: 'acme/widgets' }] };\n`,
+      'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    vi.stubEnv('ROADMAP_PROJECT_DIR', root);
+    expect((await loadConfig()).site).toMatchObject({ title: 'Acme', logo: 'logo.svg' });
+    expect(await siteOptions()).toEqual({ site: 'https://acme.github.io', base: '/widgets' });
+  });
+
+  it("looks for the logo in the project's public/, not the engine's", async () => {
+    const root = await project({
+      'roadmap.config.ts': `export default { site: { title: 'Acme', logo: 'favicon.svg' }, sources: [{ repo: 'acme/widgets' }] };\n`,
+    });
+    vi.stubEnv('ROADMAP_PROJECT_DIR', root);
+    const error = await loadError(undefined);
+    expect(error.message).toContain('site.logo: public/favicon.svg does not exist');
   });
 });

@@ -102,6 +102,15 @@ describe('the workflow checker', () => {
     expect(violations[0]?.message).toContain('"shipped"');
   });
 
+  it("checks an action's metadata with the rules that apply to it: pins, scripts and a shell on each run: step", async () => {
+    const { text, found } = await check('action-problems.yml', { actionlint: true });
+    expect(found).toEqual([
+      { rule: 'pinned-actions', line: lineContaining(text, 'actions/setup-node@v4') },
+      { rule: 'untrusted-expression', line: lineContaining(text, '${{ inputs.who }}') },
+      { rule: 'structure', line: lineContaining(text, '- name: No shell') },
+    ]);
+  });
+
   it('reports YAML that does not parse instead of crashing', async () => {
     const violations = await checkWorkflow('broken.yml', 'on: push\njobs:\n  a: [\n', { actionlint: false });
     expect(violations.map(({ rule }) => rule)).toEqual(['structure']);
@@ -123,7 +132,7 @@ describe('node scripts/check-workflows.ts', () => {
 
   it('exits 0 on the repository workflows', () => {
     const result = run();
-    expect(result.stdout).toContain('No problems in 3 workflow files checked (rules + actionlint)');
+    expect(result.stdout).toContain('No problems in 4 workflow files checked (rules + actionlint)');
     expect(result.status).toBe(0);
   });
 

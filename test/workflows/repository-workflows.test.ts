@@ -1,12 +1,13 @@
-/** Every workflow shipped with the template passes the hardening rules and actionlint. */
+/** Every workflow shipped with the template, and the action it publishes, passes the hardening rules (workflows: and actionlint). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkflow } from '../../src/workflow-rules/check-workflow.ts';
 import { formatViolation } from '../../src/workflow-rules/violation.ts';
-import { WORKFLOWS_DIR } from './support/workflows.ts';
+import { REPO_ROOT, WORKFLOWS_DIR } from './support/workflows.ts';
 
 const files = readdirSync(WORKFLOWS_DIR).filter((name) => /\.ya?ml$/.test(name)).sort();
+const ACTION = '.github/actions/roadmap/action.yml';
 
 describe('the repository workflows', () => {
   it('are the three the docs describe', () => {
@@ -19,10 +20,15 @@ describe('the repository workflows', () => {
     expect(violations.map(formatViolation)).toEqual([]);
   });
 
+  it('publish the roadmap action, which passes the workflow checker', async () => {
+    const violations = await checkWorkflow(ACTION, readFileSync(join(REPO_ROOT, ACTION), 'utf8'));
+    expect(violations.map(formatViolation)).toEqual([]);
+  });
+
   it('pin each action to one commit everywhere, so an update cannot leave two versions in use', () => {
     const pins = new Map<string, Set<string>>();
-    for (const name of files) {
-      for (const match of readFileSync(join(WORKFLOWS_DIR, name), 'utf8').matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@(\S+)/g)) {
+    for (const file of [...files.map((name) => join(WORKFLOWS_DIR, name)), join(REPO_ROOT, ACTION)]) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@(\S+)/g)) {
         const [, action = '', ref = ''] = match;
         pins.set(action, (pins.get(action) ?? new Set()).add(ref));
       }
