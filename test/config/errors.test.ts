@@ -36,7 +36,7 @@ describe('configuration errors', () => {
     expect((error as ConfigError).problems).toHaveLength(2);
     expect((error as ConfigError).message).toMatchInlineSnapshot(`
       "The configuration is not valid:
-      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English)
+      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English), "de" (German), "ja" (Japanese) or "ar" (Arabic)
       - sources[0].repo: "acme" is not "owner/name". Hint: write the repository as "owner/name", e.g. "withastro/astro""
     `);
   });
@@ -243,7 +243,7 @@ describe('configuration errors', () => {
       "The configuration is not valid:
       - site.title: must not be empty. Hint: name the roadmap, e.g. title: "Acme roadmap"
       - site.logo: "public/logo.svg" starts with "public/". Hint: the path is already relative to public/: "logo.svg"
-      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English)"
+      - site.language: "english" is not a BCP 47 language tag. Hint: did you mean "en"? The site is translated into "en" (English), "de" (German), "ja" (Japanese) or "ar" (Arabic)"
     `);
     expect(messageFor(withSite({ logo: 'logo.txt' }))).toMatchInlineSnapshot(`
       "The configuration is not valid:

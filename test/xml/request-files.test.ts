@@ -10,7 +10,7 @@ import type { ReleaseRef } from '../../src/model/types.ts';
 import { serveMiddleware, type ServedMiddleware } from '../helpers/serve-middleware.ts';
 import { configWith, MAIN } from '../helpers/snapshot-builders.ts';
 
-const strings = uiStrings('en');
+const strings = uiStrings('de');
 
 const config = configWith({ site: { title: 'Acme & Co roadmap', url: 'https://acme.example', base: '/roadmap', language: 'de' } });
 const xml = new XMLParser({ ignoreAttributes: false });
@@ -76,7 +76,8 @@ describe('a request feed', () => {
       '2025-02-01T00:00:00Z',
     ]);
     expect(entries[0].link['@_href']).toBe('https://acme.example/roadmap/changelog/v1.0.0/');
-    expect(entries[0].title).toMatch(/^Shipped in v1\.0\.0: /);
+    // In the site's language (German here), from its translation file.
+    expect(entries[0].title).toBe(`${uiStrings('de').request.shippedFeedEntry('v1.0.0')}: ${shipped.title}`);
     expect(feed.updated).toBe('2025-04-02T00:00:00Z');
   });
 
@@ -98,7 +99,7 @@ describe('a vote badge', () => {
     const svg = requestBadge(shipped, config);
     expect(XMLValidator.validate(svg)).toBe(true);
     const values = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
-    expect(values).toEqual(['votes', (1234).toLocaleString('de')]);
+    expect(values).toEqual([uiStrings('de').badge.label, (1234).toLocaleString('de')]);
     expect(svg).not.toContain('<script>');
     // Named by its <title>; flat, with no gloss or clip path to repeat beside every request.
     expect(new XMLParser().parse(svg).svg.title).toBe(`${strings.request.votesCount(1234)}: ${shipped.title}`);
