@@ -6,10 +6,9 @@
  * sitemaps, the Pagefind index (decompressed), the text each social image was drawn from, and
  * the build's log. None of those people is found; their requests and counts are.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChannels } from '../../src/channels/read-channels.ts';
 import { parseConfig, type RoadmapConfigInput } from '../../src/config/index.ts';
@@ -18,6 +17,7 @@ import { buildRoadmap } from '../../src/model/build-roadmap.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { writeSnapshot, type SnapshotContent } from '../../src/snapshot/write-snapshot.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { filesContaining as filesContainingIn, readOutputText, type OutputText } from '../helpers/output-text.ts';
 import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 import { issue, MAIN, person, repository, SYNCED_AT, vote } from '../helpers/snapshot-builders.ts';
 
@@ -80,7 +80,7 @@ let project: ProjectCopy;
 let subscribersDir = '';
 let dist = '';
 let buildLog = '';
-const outputs = new Map<string, string>();
+let outputs: OutputText = new Map();
 let cardText = '';
 
 beforeAll(async () => {
@@ -107,13 +107,7 @@ beforeAll(async () => {
   dist = join(project.root, 'dist');
   buildLog = await buildFixture(project.root, { ROADMAP_SNAPSHOT_DIR: snapshotDir, ROADMAP_SUBSCRIBERS_FILE: subscribersFile }, ['--outDir', dist]);
 
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.endsWith('.png')) continue;
-    const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
-    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    outputs.set(path.slice(dist.length + 1), (gzipped ? gunzipSync(bytes) : bytes).toString('utf8').toLowerCase());
-  }
+  outputs = await readOutputText(dist);
   const config = parseConfig(configInput);
   const imports = await readChannels(config, { root: project.root, subscribersFile });
   cardText = JSON.stringify(socialImageFiles(config, buildRoadmap(await readSnapshot(snapshotDir), config, imports)).map((card) => card.input)).toLowerCase();
@@ -124,10 +118,7 @@ afterAll(async () => {
   if (subscribersDir) await rm(subscribersDir, { recursive: true, force: true });
 });
 
-function filesContaining(text: string): string[] {
-  const needle = text.toLowerCase();
-  return [...outputs].filter(([, contents]) => contents.includes(needle)).map(([path]) => path);
-}
+const filesContaining = (text: string): string[] => filesContainingIn(outputs, text);
 
 describe('a site built with imported channels', () => {
   it('publishes the imported requests, searchable, with their voters as counts', () => {

@@ -5,9 +5,8 @@
  * Pagefind index (decompressed) and the text each social image was drawn from, for the
  * repository's name, its description and the text of its items, labels, milestones and releases.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type RoadmapConfigInput } from '../../src/config/index.ts';
 import { imageCacheFile } from '../../src/images/image-cache.ts';
@@ -17,6 +16,7 @@ import { buildRoadmap } from '../../src/model/build-roadmap.ts';
 import { readSnapshot } from '../../src/snapshot/read-snapshot.ts';
 import { writeSnapshot, type SnapshotContent } from '../../src/snapshot/write-snapshot.ts';
 import { buildFixture } from '../helpers/build-fixture.ts';
+import { filesContaining as filesContainingIn, readOutputText, type OutputText } from '../helpers/output-text.ts';
 import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
 import { discussion, issue, MAIN, markedDuplicate, release, repository, SYNCED_AT, vote } from '../helpers/snapshot-builders.ts';
 
@@ -74,7 +74,7 @@ let project: ProjectCopy;
 let dist = '';
 let buildLog = '';
 /** Every output file's text, gzip-compressed ones (Pagefind's) decompressed; PNGs are checked by their inputs. */
-const outputs = new Map<string, string>();
+let outputs: OutputText = new Map();
 let cards: SocialImageFile[] = [];
 
 beforeAll(async () => {
@@ -99,13 +99,7 @@ beforeAll(async () => {
   dist = join(project.root, 'dist');
   buildLog = await buildFixture(project.root, { ROADMAP_SNAPSHOT_DIR: snapshotDir }, ['--outDir', dist]);
 
-  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.endsWith('.png')) continue;
-    const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
-    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    outputs.set(path.slice(dist.length + 1), (gzipped ? gunzipSync(bytes) : bytes).toString('utf8').toLowerCase());
-  }
+  outputs = await readOutputText(dist);
   const config = parseConfig(configInput);
   cards = socialImageFiles(config, buildRoadmap(await readSnapshot(snapshotDir), config));
 }, 300_000);
@@ -114,10 +108,7 @@ afterAll(async () => {
   await project?.remove();
 });
 
-function filesContaining(text: string): string[] {
-  const needle = text.toLowerCase();
-  return [...outputs].filter(([, contents]) => contents.includes(needle)).map(([path]) => path);
-}
+const filesContaining = (text: string): string[] => filesContainingIn(outputs, text);
 
 describe('a site built with a private source that may not be published', () => {
   it('searches every kind of output file, and finds the public source in them', () => {
