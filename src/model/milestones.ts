@@ -8,7 +8,6 @@
 import type { SourceConfig } from '../config/schemas/sources.ts';
 import type { StatusId } from '../config/status-ids.ts';
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
-import { sameRepository } from './item-key.ts';
 import { rankRequests } from './ranking.ts';
 import { milestonePath, milestoneSlug } from './site-paths.ts';
 import type { ItemKey, MilestoneSummary, Request } from './types.ts';
@@ -33,15 +32,19 @@ export function buildMilestones(
   requests: readonly Request[],
   sources: readonly Pick<SourceConfig, 'repo'>[],
 ): MilestoneEntry[] {
+  // One pass over the requests, however many milestones there are.
+  const byMilestone = new Map<string, Request[]>();
+  for (const request of requests) {
+    if (request.milestone === null) continue;
+    const key = `${request.repository.toLowerCase()}\n${request.milestone.number}`;
+    const inIt = byMilestone.get(key);
+    if (inIt === undefined) byMilestone.set(key, [request]);
+    else inIt.push(request);
+  }
   const entries: MilestoneEntry[] = [];
   for (const repository of snapshot.repositories) {
     for (const milestone of repository.milestones) {
-      const inIt = requests.filter(
-        (request) =>
-          request.milestone !== null &&
-          request.milestone.number === milestone.number &&
-          sameRepository(request.repository, repository.repository),
-      );
+      const inIt = byMilestone.get(`${repository.repository.toLowerCase()}\n${milestone.number}`) ?? [];
       if (inIt.length === 0) continue;
       const open = inIt.filter((request) => !isDone(request));
       const done = inIt

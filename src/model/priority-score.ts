@@ -22,6 +22,7 @@
  * kind, the largest factor counts (for effort, the most pessimistic estimate).
  */
 import type { StatusId } from '../config/status-ids.ts';
+import { isOpenRequest } from './status.ts';
 
 /** `impact:` and `priority:` label values → factor. */
 export const LEVEL_FACTORS: Readonly<Record<string, number>> = {
@@ -120,11 +121,6 @@ export function priorityScore<T extends Prioritizable>(request: T): PriorityBrea
     effort,
     score: round((demand * impact.factor * priority.factor) / effort.factor),
   };
-}
-
-/** Requests still to be done: not shipped, not declined. */
-export function isOpenRequest(request: Pick<Prioritizable, 'status'>): boolean {
-  return request.status !== 'shipped' && request.status !== 'declined';
 }
 
 /** The orders of the maintainers' priority table; `score` is the default. */

@@ -9,6 +9,7 @@ import type { Roadmap } from './build-roadmap.ts';
 import { rankRequests } from './ranking.ts';
 import { HORIZONS, type HorizonId } from './roadmap-horizons.ts';
 import type { ItemKey, ReleaseRef, Request } from './types.ts';
+import { isOpenRequest } from './status.ts';
 
 /** Rows on the top-requests and release cards: enough to be useful, few enough for a README. */
 export const CARD_ROWS = 5;
@@ -57,7 +58,6 @@ export interface ReadmeCards {
   latestRelease: LatestReleaseCard | null;
 }
 
-export const isOpenRequest = (request: Pick<Request, 'status'>): boolean => request.status !== 'shipped' && request.status !== 'declined';
 
 const cardRequest = (request: Request): CardRequest => ({ title: request.title, votes: request.votes.total });
 

@@ -8,6 +8,7 @@
  * Pure: the same pairs and requests always give the same lists.
  */
 import type { ItemKey, Request } from './types.ts';
+import { isOpenRequest } from './status.ts';
 
 /** At most this many per page: a short list is read, a long one skipped. */
 export const RELATED_LIMIT = 4;
@@ -32,7 +33,6 @@ export interface RelatedRequest {
   votes: number;
 }
 
-const acceptsVotes = (request: Pick<Request, 'status'>): boolean => request.status !== 'shipped' && request.status !== 'declined';
 
 /**
  * Each request's related open requests, most alike first (then most voted): never the request
@@ -45,7 +45,7 @@ export function relatedRequests(pairs: readonly ScoredPair[], requests: readonly
   const offer = (from: ItemKey, to: ItemKey, score: number) => {
     const source = byKey.get(from);
     const target = byKey.get(to);
-    if (source === undefined || target === undefined || from === to || !acceptsVotes(target)) return;
+    if (source === undefined || target === undefined || from === to || !isOpenRequest(target)) return;
     if (source.duplicates.some((duplicate) => `${duplicate.repository.toLowerCase()}#${duplicate.number}` === to)) return;
     candidates.set(from, [...(candidates.get(from) ?? []), { request: target, score }]);
   };

@@ -13,6 +13,7 @@ import { sameRepository } from './item-key.ts';
 import { entryOfRequest, projectEntries, projectHorizon, type ProjectHorizon } from './project-fields.ts';
 import { rankRequests } from './ranking.ts';
 import type { ItemKey, MilestoneSummary, Request } from './types.ts';
+import { isOpenRequest } from './status.ts';
 
 export const HORIZONS = ['now', 'next', 'later'] as const;
 export type HorizonId = (typeof HORIZONS)[number];
@@ -27,7 +28,6 @@ export interface HorizonMilestone extends MilestoneSummary {
   requests: ItemKey[];
 }
 
-const isOpenRequest = (request: Request): boolean => request.status !== 'shipped' && request.status !== 'declined';
 
 export function planHorizons(snapshot: Snapshot, requests: readonly Request[], project?: ProjectConfig | null): HorizonMilestone[] {
   const entries = projectEntries(snapshot, project?.horizon ? project : null);

@@ -106,3 +106,8 @@ export function isStatusLabel(label: string, rules: Pick<StatusesConfig, 'labels
   const lower = label.toLowerCase();
   return Object.keys(rules.labels).some((name) => name.toLowerCase() === lower);
 }
+
+/** Still to be done, and still taking votes: neither shipped nor declined. */
+export function isOpenRequest(request: { status: StatusId }): boolean {
+  return request.status !== 'shipped' && request.status !== 'declined';
+}
