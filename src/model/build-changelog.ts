@@ -3,7 +3,7 @@
  * most wanted first, sorted into the changelog's categories by label, and the people who asked
  * for them. Drafts never reach the snapshot; prereleases are kept and marked.
  */
-import { DEFAULT_CHANGELOG_CATEGORIES, type ChangelogConfig } from '../config/schemas/changelog.ts';
+import { changelogSchema, type ChangelogConfig } from '../config/schemas/changelog.ts';
 import type { Snapshot } from '../snapshot/read-snapshot.ts';
 import type { ModelConfig } from './build-requests.ts';
 import { publishedReleases } from './publishable-items.ts';
@@ -13,7 +13,8 @@ import type { Person, ReleaseEntry, ReleaseGroup, Request } from './types.ts';
 
 export type ChangelogModelConfig = Pick<ModelConfig, 'sources'> & { changelog?: ChangelogConfig };
 
-const DEFAULT_CHANGELOG: ChangelogConfig = { categories: DEFAULT_CHANGELOG_CATEGORIES, other: 'Other changes' };
+// The configuration's own defaults, for callers that pass no `changelog` (the notifier, tests).
+const DEFAULT_CHANGELOG: ChangelogConfig = changelogSchema.parse({});
 
 export function buildChangelog(snapshot: Snapshot, config: ChangelogModelConfig, requests: readonly Request[]): ReleaseEntry[] {
   const changelog = config.changelog ?? DEFAULT_CHANGELOG;
